@@ -1,0 +1,45 @@
+// Renders diagnostics as text: `error[FL2001]: message`, ` --> file:line:col`, the source line,
+// a caret under the span, then notes. Pure text -> text; colour is applied by the caller.
+
+import type { Diagnostic } from "./diagnostic.js";
+import type { SourceFile } from "./source-file.js";
+
+/** Looks up a source file by name, for spans in diagnostics. */
+export type SourceLookup = (fileName: string) => SourceFile | undefined;
+
+/** Renders one diagnostic. Multi-line spans are underlined on their first line only. */
+export function renderDiagnostic(diagnostic: Diagnostic, lookup: SourceLookup): string {
+  const lines = [`${diagnostic.severity}[${diagnostic.code}]: ${diagnostic.message}`];
+  const span = diagnostic.span;
+  const file = span ? lookup(span.file) : undefined;
+  if (span && file) {
+    const { line, column } = file.position(span.start);
+    const text = file.lineText(line).replace(/\t/g, " ");
+    const gutter = String(line).length;
+    const pad = " ".repeat(gutter);
+    const lineEnd = span.start - (column - 1) + text.length;
+    const width = Math.max(1, Math.min(span.end, lineEnd) - span.start);
+    lines.push(`${pad}--> ${span.file}:${line}:${column}`);
+    lines.push(`${pad} |`);
+    lines.push(`${line} | ${text}`);
+    lines.push(`${pad} | ${" ".repeat(column - 1)}${"^".repeat(width)}`);
+    for (const note of diagnostic.notes ?? []) lines.push(`${pad} = note: ${renderNote(note, lookup)}`);
+  } else {
+    if (span) lines.push(`  --> ${span.file}`);
+    for (const note of diagnostic.notes ?? []) lines.push(`  = note: ${renderNote(note, lookup)}`);
+  }
+  return lines.join("\n");
+}
+
+function renderNote(note: NonNullable<Diagnostic["notes"]>[number], lookup: SourceLookup): string {
+  if (!note.span) return note.message;
+  const file = lookup(note.span.file);
+  if (!file) return note.message;
+  const { line, column } = file.position(note.span.start);
+  return `${note.message} (${note.span.file}:${line}:${column})`;
+}
+
+/** Renders diagnostics separated by blank lines, in the order given. */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], lookup: SourceLookup): string {
+  return diagnostics.map((d) => renderDiagnostic(d, lookup)).join("\n\n");
+}
