@@ -58,6 +58,12 @@ export const CODES = {
   FL1007: entry("error", "the spec is empty: declare at least one node or variable"),
   /** A construct in a position where it is not allowed (syntactically well-formed). */
   FL1008: entry("error", "{what} is not allowed here"),
+  /** Brackets, blocks or operator chains nested deeper than the parser supports. */
+  FL1009: entry("error", "nesting too deep: at most {limit} levels are supported here"),
+  /** So many syntax errors that parsing stopped (the file is probably not a spec). */
+  FL1010: entry("error", "too many syntax errors: stopped after {limit}"),
+  /** One top-level declaration with more tokens than the parser accepts (a runaway expression). */
+  FL1011: entry("error", "this declaration is too large to parse: {size} tokens (at most {limit})"),
 
   // ---- FL2xxx: names ----
   /** A name that is not declared in scope. */
@@ -82,6 +88,8 @@ export const CODES = {
   FL2010: entry("error", "field `{name}` is given twice"),
   /** `reply` or the message binder outside a message handler. */
   FL2011: entry("error", "`{name}` is only available in a message handler"),
+  /** A type alias whose definition refers back to itself. */
+  FL2012: entry("error", "type `{name}` refers to itself"),
 
   // ---- FL3xxx: types ----
   /** An operand or argument of the wrong type. */
@@ -108,6 +116,14 @@ export const CODES = {
   FL3011: entry("error", "only one `{what}` declaration is allowed"),
   /** Statement not allowed in this context (a send in a property, a message send from a spec action). */
   FL3012: entry("error", "{what} is not allowed in {context}"),
+  /** `on M(m) from v` without `: Family`, where not exactly one family sends M. */
+  FL3013: entry("error", "cannot infer which family sends `{name}`: {problem}"),
+  /** An empty set or sequence literal with nothing around it that says its element type. */
+  FL3014: entry("error", "cannot infer the type of `{text}`: {hint}"),
+  /** A handler for a message that no node ever sends (the handler can never run). */
+  FL3015: entry("warning", "no node sends `{name}`, so this handler never runs"),
+  /** Division or remainder by zero while evaluating a constant expression. */
+  FL3016: entry("error", "division by zero in constant expression `{text}`"),
 
   // ---- FL4xxx: compile limits ----
   /** A type whose domain is too large to pack. */
