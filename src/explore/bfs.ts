@@ -1,0 +1,277 @@
+// Exhaustive, level-synchronous breadth-first search of a Model, in TLC's order of work
+// (ModelChecker.doNext): dedupe -> record parent -> check -> enqueue. Finds the shortest
+// counterexample; storage is frontier.ts and fingerprint-set.ts, printing is report/'s.
+
+import type { Model } from "../compile/model.js";
+import { EvaluationError } from "../compile/model.js";
+import { fingerprint } from "./fingerprint.js";
+import { AddResult, FingerprintSet } from "./fingerprint-set.js";
+import { Frontier } from "./frontier.js";
+import type { CheckResult, LimitKind, Progress } from "./result.js";
+import { encodeReplay } from "./trace.js";
+
+export interface ExploreOptions {
+  /** Stop (outcome `limit`) rather than record more than this many distinct states. */
+  readonly maxStates?: number;
+  /** Do not expand states at this depth (initial states are depth 0). */
+  readonly maxDepth?: number;
+  /** Stop after about this many milliseconds (checked every 4096 expanded states and per level). */
+  readonly timeLimitMs?: number;
+  /** Budget for the fingerprint set, levels and parent table together (sampled, as timeLimitMs). */
+  readonly memoryBytes?: number;
+  /** Called with a snapshot at most about every 250 ms. */
+  readonly onProgress?: (progress: Progress) => void;
+  /** Polled like timeLimitMs; answering true stops the search with limit `interrupted`. */
+  readonly shouldStop?: () => boolean;
+}
+
+/** Why the search stopped before exhausting the state space. */
+type Stop =
+  | { readonly kind: "violation"; readonly property: number; readonly path: number[] }
+  | { readonly kind: "deadlock"; readonly path: number[] }
+  | { readonly kind: "limit"; readonly limit: LimitKind }
+  | { readonly kind: "error"; readonly error: EvaluationError; readonly path: number[]; readonly emittedBefore: number };
+
+/** Expanded states between two polls of the clock, limits and `shouldStop`. */
+const POLL_MASK = 4095;
+const PROGRESS_INTERVAL_MS = 250;
+
+/**
+ * Explores every state reachable from `model.initialStates()` breadth first, or until a
+ * violation, a deadlock, an evaluation error or a limit stops it.
+ *
+ * Determinism: states are expanded level by level, each level in discovery order, and successors
+ * in the model's emit order, so the counts, the outcome and the path are the same on every run.
+ * Per state the work is, as in TLC: for each emitted step, check transition properties, dedupe by
+ * fingerprint and, if new, record the parent, check state properties and reachables, and enqueue;
+ * after all steps, check for deadlock. The first failure met stops the search. A counterexample is
+ * therefore the shortest for its property (ties broken by discovery and emit order); across kinds
+ * it is the first met in that order (a deadlock found later in the same level is not preferred).
+ *
+ * An EvaluationError from the model ends the search with outcome `error` and the path to the
+ * state being expanded; any other exception is a bug in the model and propagates.
+ */
+export function explore(model: Model, options: ExploreOptions = {}): CheckResult {
+  const startedAt = performance.now();
+  const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
+  const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+  const deadline = startedAt + (options.timeLimitMs ?? Number.POSITIVE_INFINITY);
+  const memoryBytes = options.memoryBytes ?? Number.POSITIVE_INFINITY;
+  const { onProgress, shouldStop } = options;
+
+  const seen = new FingerprintSet({ maxBytes: memoryBytes });
+  const frontier = new Frontier(model.stateSize);
+  const parents = frontier.parents;
+  const fp = new Int32Array(2);
+  const cur = new Int32Array(model.stateSize);
+  const coverage = new Float64Array(model.actions.length);
+  const reached = model.properties.map(() => false);
+  const reachable: number[] = [];
+  model.properties.forEach((p, i) => p.kind === "reachable" && reachable.push(i));
+  let unreachedCount = reachable.length;
+  const hasTransitionProperties = model.properties.some((p) => p.kind === "transition");
+
+  let stop: Stop | undefined;
+  let distinct = 0;
+  let generated = 0;
+  let expanded = 0;
+  let expandedBeforeLevel = 0; // `expanded` when the current level started
+  let level = 0; // the level being expanded; new states land on level + 1 (init: level 0)
+  let levelsFound = 0;
+  let curIndex = -1; // global index of the state being expanded (-1 while adding initial states)
+  let ordinal = 0; // successors of `cur` emitted so far
+  let peakBytes = 0;
+  let lastProgressAt = startedAt;
+
+  /** Dedupes `state` and, when new, hands it to `discover`; may set `stop`. Kept small: it is inlined. */
+  const admit = (state: Int32Array, parent: number, ord: number, depth: number): void => {
+    // Step A: Dedupe by fingerprint (without inserting when the state limit is reached).
+    fingerprint(state, fp);
+    if (distinct >= maxStates) {
+      if (!seen.has(fp[0]!, fp[1]!)) stop = { kind: "limit", limit: "states" };
+      return;
+    }
+    const added = seen.add(fp[0]!, fp[1]!);
+    if (added === AddResult.Added) discover(state, parent, ord, depth);
+    else if (added === AddResult.Full) stop = { kind: "limit", limit: "memory" };
+  };
+
+  /** Records, checks and enqueues a state seen for the first time; may set `stop`. */
+  const discover = (state: Int32Array, parent: number, ord: number, depth: number): void => {
+    // Step B: Record the parent pointer.
+    const index = parents.push(parent, ord);
+    if (index < 0) {
+      stop = { kind: "limit", limit: "memory" };
+      return;
+    }
+    distinct++;
+    levelsFound = depth + 1;
+    // Step C: Check state properties, then reachables.
+    const failed = model.checkState(state);
+    if (failed >= 0) {
+      stop = { kind: "violation", property: failed, path: parents.pathTo(index) };
+      return;
+    }
+    if (unreachedCount > 0) {
+      model.checkReachable(state, reached);
+      unreachedCount = 0;
+      for (const i of reachable) if (!reached[i]) unreachedCount++;
+    }
+    // Step D: Enqueue on the next level.
+    if (!frontier.next.push(index, state)) stop = { kind: "limit", limit: "memory" };
+  };
+
+  /** Receives each successor of `cur` from the model. */
+  const emit = (actionId: number, next: Int32Array): void => {
+    const ord = ordinal++;
+    if (stop !== undefined) return;
+    generated++;
+    coverage[actionId]!++;
+    if (hasTransitionProperties) {
+      const failed = model.checkTransition(cur, next);
+      if (failed >= 0) {
+        stop = { kind: "violation", property: failed, path: [...parents.pathTo(curIndex), ord] };
+        return;
+      }
+    }
+    admit(next, curIndex, ord, level + 1);
+  };
+
+  /** Samples memory, polls the clock and `shouldStop`, reports progress; may set `stop`. */
+  const poll = (): void => {
+    const now = performance.now();
+    const frontierBytes = frontier.bytes;
+    const bytes = seen.bytes + frontierBytes;
+    peakBytes = Math.max(peakBytes, bytes);
+    seen.maxBytes = memoryBytes - frontierBytes;
+    if (bytes > memoryBytes) stop = { kind: "limit", limit: "memory" };
+    else if (now >= deadline) stop = { kind: "limit", limit: "time" };
+    else if (shouldStop?.() === true) stop = { kind: "limit", limit: "interrupted" };
+    if (onProgress !== undefined && now - lastProgressAt >= PROGRESS_INTERVAL_MS) {
+      lastProgressAt = now;
+      const seconds = (now - startedAt) / 1000;
+      onProgress({
+        distinctStates: distinct,
+        generatedStates: generated,
+        queuedStates: frontier.current.size - (expanded - expandedBeforeLevel) + frontier.next.size,
+        level,
+        seconds,
+        statesPerSecond: seconds > 0 ? distinct / seconds : 0,
+        memoryBytes: bytes,
+      });
+    }
+  };
+
+  try {
+    // Step 1: Add the initial states (level 0).
+    const initial = model.initialStates();
+    for (let k = 0; k < initial.length && stop === undefined; k++) admit(initial[k]!, -1, k, 0);
+
+    while (stop === undefined && frontier.next.size > 0) {
+      // Step 2: Between levels, honour the depth bound and poll the other limits.
+      if (level === maxDepth) {
+        stop = { kind: "limit", limit: "depth" };
+        break;
+      }
+      poll();
+      if (stop !== undefined) break;
+      frontier.advance();
+      expandedBeforeLevel = expanded;
+      const current = frontier.current;
+      const recordSize = current.recordSize;
+      const stateSize = current.stateSize;
+      for (let c = 0; c < current.chunks.length && stop === undefined; c++) {
+        const chunk = current.chunks[c]!;
+        const records = current.lengths[c]!;
+        for (let r = 0, at = 0; r < records; r++, at += recordSize) {
+          // Step 3: Load the state to expand.
+          curIndex = chunk[at]!;
+          for (let i = 0; i < stateSize; i++) cur[i] = chunk[at + 1 + i]!;
+          // Step 4: Generate its successors; `emit` checks and enqueues each one.
+          ordinal = 0;
+          const progressSteps = model.successors(cur, emit);
+          if (stop !== undefined) break;
+          // Step 5: No progress step and not an end state: deadlock.
+          if (progressSteps === 0 && !model.isEndState(cur)) {
+            stop = { kind: "deadlock", path: parents.pathTo(curIndex) };
+            break;
+          }
+          // Step 6: Every 4096 states, poll limits and report progress.
+          if ((++expanded & POLL_MASK) === 0) {
+            poll();
+            if (stop !== undefined) break;
+          }
+        }
+        current.releaseChunk(c);
+      }
+      level++;
+    }
+  } catch (error) {
+    if (!(error instanceof EvaluationError)) throw error;
+    // A failure already met among this state's earlier successors stays the answer.
+    if (stop === undefined) {
+      const path = curIndex >= 0 ? parents.pathTo(curIndex) : [];
+      stop = { kind: "error", error, path, emittedBefore: ordinal };
+    }
+  }
+
+  // Step 7: Summarize.
+  const seconds = (performance.now() - startedAt) / 1000;
+  peakBytes = Math.max(peakBytes, seen.bytes + frontier.bytes);
+  const base = {
+    stats: {
+      distinctStates: distinct,
+      generatedStates: generated,
+      depth: levelsFound,
+      seconds,
+      statesPerSecond: seconds > 0 ? distinct / seconds : 0,
+      peakMemoryBytes: peakBytes,
+    },
+    coverage: model.actions.map((a, i) => ({ label: a.label, kind: a.kind, count: coverage[i]! })),
+  };
+  const unreached = reachable.filter((i) => !reached[i]).map((i) => model.properties[i]!.name);
+  return summarize(model, stop, base, unreached);
+}
+
+type ResultBase = Pick<CheckResult, "stats" | "coverage">;
+
+/** Turns the stop reason (undefined: exhausted) into a CheckResult. */
+function summarize(model: Model, stop: Stop | undefined, base: ResultBase, unreached: string[]): CheckResult {
+  if (stop === undefined) {
+    return unreached.length > 0 ? { outcome: "unreached", ...base, unreached } : { outcome: "ok", ...base };
+  }
+  switch (stop.kind) {
+    case "violation": {
+      const property = model.properties[stop.property];
+      if (property === undefined) throw new Error(`internal: the model reported unknown property ${stop.property}`);
+      const violation = { property: property.name, kind: property.kind, path: stop.path, token: encodeReplay(stop.path) };
+      return { outcome: "violation", ...base, violation };
+    }
+    case "deadlock": {
+      const name = model.properties.find((p) => p.kind === "deadlock")?.name ?? "deadlock";
+      const violation = { property: name, kind: "deadlock" as const, path: stop.path, token: encodeReplay(stop.path) };
+      return { outcome: "deadlock", ...base, violation };
+    }
+    case "limit": {
+      const limited = { outcome: "limit" as const, ...base, limit: stop.limit };
+      return unreached.length > 0 ? { ...limited, unreached } : limited;
+    }
+    case "error": {
+      const { error, path, emittedBefore } = stop;
+      const action = model.actions[error.actionId]?.label ?? `action ${error.actionId}`;
+      return {
+        outcome: "error",
+        ...base,
+        error: {
+          code: error.code,
+          message: error.message,
+          actionId: error.actionId,
+          action,
+          path,
+          token: encodeReplay(path),
+          emittedBefore,
+        },
+      };
+    }
+  }
+}
