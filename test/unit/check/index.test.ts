@@ -62,7 +62,7 @@ describe("specs/leader-election.fl", () => {
       ["RequestVote", ["term: 0..2"]],
       ["Vote", ["term: 0..2"]],
     ]);
-    expect(checked.network).toEqual({ kind: "unordered", capacity: 8 });
+    expect(checked.network).toEqual({ kind: "unordered", capacity: 12 });
     expect(checked.faults).toEqual({ drop: 1, duplicate: 0, partition: 0, cut: 0, crash: 1, skew: 0 });
     expect(checked.ticks).toBe(0);
     expect(checked.properties.map((p) => [p.property, p.name.name])).toEqual([
