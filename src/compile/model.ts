@@ -85,7 +85,11 @@ export interface Model {
    */
   checkState(state: PackedState): number;
 
-  /** Returns the index of the first violated transition property for (from, to), or -1. */
+  /**
+   * Returns the index of the first violated transition property for (from, to), or -1.
+   * Call it from inside `emit`, with the state `emit` received: a model with symmetry emits
+   * canonical states and then checks the successor as computed, before canonicalization.
+   */
   checkTransition(from: PackedState, to: PackedState): number;
 
   /**

@@ -130,6 +130,10 @@ export const CODES = {
   FL4001: entry("error", "{what} has {size} values; at most {limit} are supported"),
   /** The packed state is too large. */
   FL4002: entry("error", "the state needs {size} slots; at most {limit} are supported"),
+  /** The symmetric families have too many permutations to canonicalize every state. */
+  FL4003: entry("error", "the symmetry group has {size} permutations; at most {limit} are supported"),
+  /** Partition faults over more nodes than can be enumerated. */
+  FL4004: entry("error", "partition faults support at most {limit} nodes, but the spec has {count}"),
 
   // ---- FL5xxx: evaluation during exploration ----
   /** A value assigned outside its declared range. */
