@@ -1,0 +1,36 @@
+// Help texts of the CLI. Kept beside the options they describe; the README repeats them.
+
+export const HELP_MAIN = `faultline: a model checker for distributed systems
+
+Usage:
+  faultline check <files or folders> [options]   check specs (folders are searched for *.fl)
+  faultline check --help                          options of check
+  faultline --version
+
+Exit codes:
+  0    every property holds (exhaustive)      75   a step failed to evaluate
+  10   a property is violated                 130  interrupted
+  11   deadlock                               150  the spec has errors
+  12   a reachable property is never reached  151  usage error (flags, paths)
+  152  a limit was hit before the search was exhaustive
+  255  internal error (a bug in Faultline)
+
+Docs: README.md and grammar/README.md (the language reference).
+`;
+
+export const HELP_CHECK = `Usage: faultline check <files or folders> [options]
+
+Checks every spec: parse, check names and types, compile, then search every interleaving
+breadth-first under the declared faults. A violation prints the shortest trace and a replay line.
+
+Options:
+  --const NAME=VALUE   override a constant (repeatable), e.g. --const N=5
+  --max-states N       stop after N distinct states (outcome: limit hit)
+  --depth N            explore at most N steps from the initial states (outcome: limit hit)
+  --time SECONDS       stop after this many seconds (outcome: limit hit)
+  --memory MB          cap the memory of the state store (outcome: limit hit)
+  --replay TOKEN       replay one trace (from a replay line) instead of searching
+  --format text|json   output format (default: text)
+  --color, --no-color  force colours on or off (default: on for terminals, off when NO_COLOR is set)
+  -h, --help           show this help
+`;

@@ -1,0 +1,71 @@
+// The faultline CLI: the only module that touches process.argv, stdout/stderr and process.exit.
+// Wires the phases (load files -> parse/check/compile -> explore or replay) to a reporter.
+
+import { readFileSync } from "node:fs";
+import { SourceFile } from "../diagnostics/source-file.js";
+import { renderDiagnostic } from "../diagnostics/render.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseArgs, type CheckOptions } from "./options.js";
+import { ExitCode, worstExitCode } from "./exit-codes.js";
+import { HELP_CHECK, HELP_MAIN } from "./help.js";
+import { runCheck } from "./run-check.js";
+import { ANSI_STYLE, PLAIN_STYLE, createTextReporter } from "../report/text.js";
+import { createJsonReporter } from "../report/json.js";
+import { internalError } from "../index.js";
+
+function main(argv: readonly string[]): number {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    printDiagnostics(parsed.diagnostics);
+    return ExitCode.UsageError;
+  }
+  const command = parsed.command;
+  switch (command.kind) {
+    case "help":
+      process.stdout.write(command.topic === "check" ? HELP_CHECK : HELP_MAIN);
+      return ExitCode.Ok;
+    case "version":
+      process.stdout.write(`faultline ${readVersion()}\n`);
+      return ExitCode.Ok;
+    case "check":
+      return check(command.options);
+  }
+}
+
+function check(options: CheckOptions): number {
+  const useColor = options.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]);
+  const reporter =
+    options.format === "json"
+      ? createJsonReporter((text) => process.stdout.write(text))
+      : createTextReporter(
+          (text) => process.stdout.write(text),
+          (text) => process.stderr.write(text),
+          useColor ? ANSI_STYLE : PLAIN_STYLE,
+        );
+  const reports = runCheck(options, reporter);
+  return worstExitCode(reports.map((r) => r.exitCode as ExitCode));
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  const lookup = (): SourceFile | undefined => undefined;
+  process.stderr.write(diagnostics.map((d) => renderDiagnostic(d, lookup)).join("\n\n") + "\n");
+}
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+let code: number;
+try {
+  code = main(process.argv.slice(2));
+} catch (error) {
+  printDiagnostics([internalError(error)]);
+  if (process.env["FAULTLINE_DEBUG"]) console.error(error);
+  code = ExitCode.InternalError;
+}
+process.exitCode = code;

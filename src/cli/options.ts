@@ -1,0 +1,156 @@
+// Command-line flags -> validated options (FL0xxx diagnostics). Pure: no process access here.
+// main.ts is the only user of process.argv and process.exit.
+
+import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { closestName } from "../util/edit-distance.js";
+
+export type OutputFormat = "text" | "json";
+
+export interface CheckOptions {
+  readonly paths: readonly string[];
+  /** `--const NAME=VALUE` overrides, in order given (a later one wins). */
+  readonly constants: Readonly<Record<string, string>>;
+  readonly maxStates: number | undefined;
+  readonly maxDepth: number | undefined;
+  readonly timeSeconds: number | undefined;
+  readonly memoryMegabytes: number | undefined;
+  readonly replay: string | undefined;
+  readonly format: OutputFormat;
+  readonly color: boolean | undefined;
+}
+
+export type Command =
+  | { readonly kind: "help"; readonly topic: "main" | "check" }
+  | { readonly kind: "version" }
+  | { readonly kind: "check"; readonly options: CheckOptions };
+
+export type ParseResult =
+  | { readonly ok: true; readonly command: Command }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+type NumericFlag = "--max-states" | "--depth" | "--time" | "--memory";
+
+const NUMERIC_FLAGS: Readonly<Record<NumericFlag, { integer: boolean; min: number }>> = {
+  "--max-states": { integer: true, min: 1 },
+  "--depth": { integer: true, min: 0 },
+  "--time": { integer: false, min: 0 },
+  "--memory": { integer: true, min: 16 },
+};
+
+const CHECK_FLAGS = ["--const", "--replay", "--format", "--help", "--no-color", "--color", ...Object.keys(NUMERIC_FLAGS)];
+
+/** Parses argv (without the node and script entries). Never throws. */
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    return ok({ kind: "help", topic: rest[0] === "check" ? "check" : "main" });
+  }
+  if (command === "--version" || command === "-V") return ok({ kind: "version" });
+  if (command !== "check") {
+    const diagnostic = command.startsWith("-")
+      ? makeDiagnostic("FL0001", undefined, { option: command }, [{ message: "run `faultline --help` for usage" }])
+      : makeDiagnostic("FL0010", undefined, { command }, [{ message: "the commands are: check" }]);
+    return { ok: false, diagnostics: [diagnostic] };
+  }
+  return parseCheck(rest);
+}
+
+function parseCheck(args: readonly string[]): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const paths: string[] = [];
+  const constants: Record<string, string> = {};
+  const numbers: Partial<Record<NumericFlag, number>> = {};
+  let replay: string | undefined;
+  let format: OutputFormat = "text";
+  let color: boolean | undefined;
+  let onlyPaths = false;
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i]!;
+    if (onlyPaths || !raw.startsWith("-") || raw === "-") {
+      paths.push(raw);
+      continue;
+    }
+    if (raw === "--") {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = raw.indexOf("=");
+    // `--flag=value` and `--flag value` are both accepted; `--const N=5` keeps its own `=`.
+    const flag = eq > 0 && raw.startsWith("--") && !raw.startsWith("--const") ? raw.slice(0, eq) : raw;
+    const inline = flag !== raw ? raw.slice(eq + 1) : undefined;
+    const takeValue = (): string | undefined => {
+      if (inline !== undefined) return inline;
+      const next = args[i + 1];
+      if (next === undefined || (next.startsWith("--") && next.length > 2)) {
+        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: flag, problem: "needs a value" }));
+        return undefined;
+      }
+      i++;
+      return next;
+    };
+    if (flag === "--help" || flag === "-h") return ok({ kind: "help", topic: "check" });
+    if (flag === "--no-color") color = false;
+    else if (flag === "--color") color = true;
+    else if (flag === "--const" || flag.startsWith("--const=")) {
+      const value = flag === "--const" ? takeValue() : flag.slice("--const=".length);
+      if (value === undefined) continue;
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value);
+      if (!m) {
+        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--const", problem: `expects NAME=VALUE, got \`${value}\`` }));
+      } else constants[m[1]!] = m[2]!;
+    } else if (flag === "--replay") replay = takeValue();
+    else if (flag === "--format") {
+      const value = takeValue();
+      if (value === "text" || value === "json") format = value;
+      else if (value !== undefined) {
+        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--format", problem: `must be text or json, got \`${value}\`` }));
+      }
+    } else if (flag in NUMERIC_FLAGS) {
+      const value = takeValue();
+      if (value === undefined) continue;
+      const parsed = parseNumber(flag as NumericFlag, value);
+      if (typeof parsed === "string") {
+        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: flag, problem: parsed }));
+      } else numbers[flag as NumericFlag] = parsed;
+    } else {
+      const hint = closestName(flag, CHECK_FLAGS);
+      diagnostics.push(
+        makeDiagnostic("FL0001", undefined, { option: flag }, [
+          { message: hint ? `did you mean \`${hint}\`?` : "run `faultline check --help` for the options" },
+        ]),
+      );
+    }
+  }
+  if (paths.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(makeDiagnostic("FL0011", undefined, { command: "check" }, [{ message: "for example: faultline check specs/" }]));
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return ok({
+    kind: "check",
+    options: {
+      paths,
+      constants,
+      maxStates: numbers["--max-states"],
+      maxDepth: numbers["--depth"],
+      timeSeconds: numbers["--time"],
+      memoryMegabytes: numbers["--memory"],
+      replay,
+      format,
+      color,
+    },
+  });
+}
+
+function parseNumber(flag: NumericFlag, text: string): number | string {
+  const rule = NUMERIC_FLAGS[flag];
+  const pattern = rule.integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  if (!pattern.test(text)) return `expects ${rule.integer ? "a whole number" : "a number"}, got \`${text}\``;
+  const value = Number(text);
+  if (!Number.isSafeInteger(Math.floor(value))) return `value \`${text}\` is too large`;
+  if (value < rule.min) return `must be at least ${rule.min}, got ${text}`;
+  return value;
+}
+
+function ok(command: Command): ParseResult {
+  return { ok: true, command };
+}

@@ -1,0 +1,129 @@
+// `faultline check`: for each spec file, load it, then either search it (BFS) or replay a token;
+// build the counterexample trace and the replay line; hand a FileReport to the reporter.
+
+import { SourceFile } from "../diagnostics/source-file.js";
+import { hasErrors, makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { explore } from "../explore/bfs.js";
+import { buildTrace, decodeReplay } from "../explore/trace.js";
+import type { CheckResult } from "../explore/result.js";
+import type { Model } from "../compile/model.js";
+import { loadModel } from "../index.js";
+import type { FileReport, Reporter } from "../report/reporter.js";
+import { ExitCode } from "./exit-codes.js";
+import { displayPath, findSpecFiles, readSpecFile } from "./load-files.js";
+import type { CheckOptions } from "./options.js";
+import { replayResult } from "./replay.js";
+
+/** Runs `check` over every file; returns one report per file (or one for bad paths). */
+export function runCheck(options: CheckOptions, reporter: Reporter): FileReport[] {
+  const sources = new Map<string, SourceFile>();
+  const lookup = (name: string) => sources.get(name);
+  const found = findSpecFiles(options.paths);
+  if (found.diagnostics.length > 0) {
+    const report = emptyReport("", found.diagnostics, ExitCode.UsageError);
+    reporter.onFile(report, lookup);
+    reporter.onFinish([report]);
+    return [report];
+  }
+  const reports: FileReport[] = [];
+  for (const path of found.files) {
+    const file = displayPath(path);
+    reporter.onStart(file);
+    const read = readSpecFile(path);
+    let report: FileReport;
+    if (!read.ok) {
+      report = emptyReport(file, [read.diagnostic], ExitCode.SpecError);
+    } else {
+      sources.set(file, new SourceFile(file, read.text));
+      report = checkOne(file, read.text, options);
+    }
+    reporter.onFile(report, lookup);
+    reports.push(report);
+  }
+  reporter.onFinish(reports);
+  return reports;
+}
+
+function checkOne(file: string, text: string, options: CheckOptions): FileReport {
+  const loaded = loadModel(text, file, { constants: options.constants });
+  const diagnostics = [...loaded.diagnostics];
+  if (!loaded.model || hasErrors(diagnostics)) {
+    const usage = diagnostics.some((d) => d.code.startsWith("FL0"));
+    const internal = diagnostics.some((d) => d.code.startsWith("FL9"));
+    const exitCode = internal ? ExitCode.InternalError : usage ? ExitCode.UsageError : ExitCode.SpecError;
+    return emptyReport(file, diagnostics, exitCode);
+  }
+  const model = loaded.model;
+  let result: CheckResult;
+  if (options.replay !== undefined) {
+    const path = decodeReplay(options.replay);
+    if (!Array.isArray(path)) {
+      const problem = typeof path === "string" ? path : "is not a replay token";
+      diagnostics.push(makeDiagnostic("FL0012", undefined, { token: options.replay, problem }));
+      return emptyReport(file, diagnostics, ExitCode.UsageError);
+    }
+    const replayed = replayResult(model, path, options.replay);
+    if (typeof replayed === "string") {
+      diagnostics.push(makeDiagnostic("FL0012", undefined, { token: options.replay, problem: replayed }));
+      return emptyReport(file, diagnostics, ExitCode.UsageError);
+    }
+    result = replayed;
+  } else {
+    result = explore(model, {
+      maxStates: options.maxStates,
+      maxDepth: options.maxDepth,
+      timeLimitMs: options.timeSeconds === undefined ? undefined : options.timeSeconds * 1000,
+      memoryBytes: options.memoryMegabytes === undefined ? undefined : options.memoryMegabytes * 1024 * 1024,
+    });
+    diagnostics.push(...coverageWarnings(result, file));
+  }
+  const failingPath = result.violation?.path ?? result.error?.path;
+  const token = result.violation?.token ?? result.error?.token;
+  const trace = failingPath ? buildTrace(model, failingPath) : undefined;
+  return {
+    file,
+    diagnostics,
+    result,
+    trace: typeof trace === "string" ? undefined : trace,
+    replayCommand: token === undefined ? undefined : replayCommand(file, options, token),
+    exitCode: exitCodeOf(result),
+  };
+}
+
+/** FL6001 for every handler, timer or action that never fired in an exhaustive search. */
+function coverageWarnings(result: CheckResult, file: string): Diagnostic[] {
+  if (result.outcome !== "ok" && result.outcome !== "unreached") return [];
+  return result.coverage
+    .filter((c) => c.count === 0 && (c.kind === "deliver" || c.kind === "timer" || c.kind === "action"))
+    .map((c) =>
+      makeDiagnostic("FL6001", { file, start: 0, end: 0 }, { what: c.kind === "deliver" ? "handler" : c.kind, name: c.label }),
+    );
+}
+
+export function exitCodeOf(result: CheckResult): number {
+  switch (result.outcome) {
+    case "ok":
+      return ExitCode.Ok;
+    case "violation":
+      return ExitCode.Violation;
+    case "deadlock":
+      return ExitCode.Deadlock;
+    case "unreached":
+      return ExitCode.Unreached;
+    case "error":
+      return ExitCode.EvaluationError;
+    case "limit":
+      return result.limit === "interrupted" ? ExitCode.Interrupted : ExitCode.LimitHit;
+  }
+}
+
+function replayCommand(file: string, options: CheckOptions, token: string): string {
+  const consts = Object.entries(options.constants).map(([k, v]) => ` --const ${k}=${v}`).join("");
+  return `faultline check ${file}${consts} --replay ${token}`;
+}
+
+function emptyReport(file: string, diagnostics: readonly Diagnostic[], exitCode: number): FileReport {
+  return { file, diagnostics, result: undefined, trace: undefined, replayCommand: undefined, exitCode };
+}
+
+export type { Model };

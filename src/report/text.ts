@@ -1,0 +1,175 @@
+// Plain-text reporter: for pipes, CI logs and terminals. Counterexamples read as a story: each
+// step says who did what, then the variables it changed. Colour only when asked (never in pipes).
+
+import { renderDiagnostic, type SourceLookup } from "../diagnostics/render.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CheckResult } from "../explore/result.js";
+import type { Trace } from "../explore/trace.js";
+import type { FileReport, Reporter } from "./reporter.js";
+import { formatCount, formatBytes, formatSeconds, formatValue } from "./format.js";
+
+export interface TextStyle {
+  readonly bold: (s: string) => string;
+  readonly red: (s: string) => string;
+  readonly green: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly dim: (s: string) => string;
+}
+
+const plain = (s: string): string => s;
+export const PLAIN_STYLE: TextStyle = { bold: plain, red: plain, green: plain, yellow: plain, dim: plain };
+
+const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const ANSI_STYLE: TextStyle = {
+  bold: sgr(1, 22),
+  red: sgr(31, 39),
+  green: sgr(32, 39),
+  yellow: sgr(33, 39),
+  dim: sgr(2, 22),
+};
+
+/** Writes reports as text through `out` (results) and `err` (diagnostics). */
+export function createTextReporter(
+  out: (text: string) => void,
+  err: (text: string) => void,
+  style: TextStyle = PLAIN_STYLE,
+): Reporter {
+  return {
+    onStart() {},
+    onProgress() {},
+    onFile(report, lookup) {
+      const diagnostics = report.diagnostics.map((d) => renderStyled(d, lookup, style));
+      if (diagnostics.length > 0) err(diagnostics.join("\n\n") + "\n");
+      if (report.result) out(renderResult(report, report.result, style) + "\n");
+    },
+    onFinish(reports) {
+      if (reports.length > 1) out(renderSummary(reports, style) + "\n");
+    },
+  };
+}
+
+function renderStyled(d: Diagnostic, lookup: SourceLookup, style: TextStyle): string {
+  const text = renderDiagnostic(d, lookup);
+  const [first, ...rest] = text.split("\n");
+  const paint = d.severity === "error" ? style.red : style.yellow;
+  return [style.bold(paint(first!)), ...rest].join("\n");
+}
+
+/** The verdict line, the trace if any, the replay line and the statistics. */
+export function renderResult(report: FileReport, result: CheckResult, style: TextStyle = PLAIN_STYLE): string {
+  const lines = [headline(report.file, result, style)];
+  if (report.trace) {
+    lines.push("", ...renderTrace(report.trace, style));
+    const end = closingLine(result);
+    if (end) lines.push("", `  ${end}`);
+  }
+  if (report.replayCommand) lines.push(`  replay: ${report.replayCommand}`);
+  lines.push(`  ${renderStats(result)}`);
+  return lines.join("\n");
+}
+
+function headline(file: string, result: CheckResult, style: TextStyle): string {
+  const name = style.bold(file);
+  switch (result.outcome) {
+    case "ok":
+      return `${name}: ${style.green("ok")}, every property holds (exhaustive search)`;
+    case "violation":
+    case "deadlock": {
+      const v = result.violation!;
+      const what = result.outcome === "deadlock" ? "deadlock reached" : `${v.kind} ${v.property} violated`;
+      return `${name}: ${style.red(what)} after ${pluralize(v.path.length - 1, "step")} (shortest trace)`;
+    }
+    case "unreached":
+      return `${name}: ${style.red("never reached")}: ${(result.unreached ?? []).map((p) => `reachable ${p}`).join(", ")} (exhaustive search)`;
+    case "limit":
+      return `${name}: ${style.yellow(limitText(result))}: no violation found so far, NOT exhaustive`;
+    case "error":
+      return `${name}: ${style.red(`error[${result.error!.code}]`)}: ${result.error!.message}, after ${pluralize(result.error!.path.length - 1, "step")}`;
+  }
+}
+
+function limitText(result: CheckResult): string {
+  switch (result.limit) {
+    case "states":
+      return "state limit hit";
+    case "depth":
+      return "depth limit hit";
+    case "time":
+      return "time limit hit";
+    case "memory":
+      return "memory limit hit";
+    case "interrupted":
+      return "interrupted";
+    default:
+      return "limit hit";
+  }
+}
+
+function closingLine(result: CheckResult): string | undefined {
+  if (result.outcome === "violation") {
+    const v = result.violation!;
+    return v.kind === "transition"
+      ? `The last step breaks transition property ${v.property}.`
+      : `${v.property} is false in the last state.`;
+  }
+  if (result.outcome === "deadlock") return "No step is enabled in the last state, and it is not a declared end state (`end when ...`).";
+  if (result.outcome === "error") return `The last step fails: ${result.error!.message}.`;
+  return undefined;
+}
+
+/**
+ * A trace as numbered steps: what happened, the messages sent, then the variables that changed.
+ * The network's contents are left out of the changes: deliveries and sends already say it.
+ */
+export function renderTrace(trace: Trace, style: TextStyle = PLAIN_STYLE): string[] {
+  const lines = ["  initial state"];
+  for (const [owner, fields] of groupByOwner(trace.initial)) {
+    lines.push(`      ${owner ? `${owner}: ` : ""}${fields.map(([k, v]) => `${k} = ${formatValue(v)}`).join(", ")}`);
+  }
+  trace.steps.forEach((entry, i) => {
+    lines.push(`  ${style.bold(`${i + 1}.`)} ${entry.step.text}`);
+    for (const sent of entry.step.sent ?? []) lines.push(`      ${style.dim("sends")} ${sent.text} ${sent.from} -> ${sent.to}`);
+    for (const change of entry.changes) {
+      if (change.name === "network") continue;
+      lines.push(`      ${change.name}: ${formatValue(change.before)} -> ${formatValue(change.after)}`);
+    }
+  });
+  return lines;
+}
+
+/** Groups `Server[0].role`-style keys by their owner (`Server[0]`), in first-seen order. */
+function groupByOwner(state: Readonly<Record<string, unknown>>): Map<string, [string, unknown][]> {
+  const groups = new Map<string, [string, unknown][]>();
+  for (const [key, value] of Object.entries(state)) {
+    if (key === "network" && Array.isArray(value) && value.length === 0) continue;
+    const dot = key.lastIndexOf(".");
+    const owner = dot > 0 ? key.slice(0, dot) : "";
+    const group = groups.get(owner) ?? [];
+    group.push([dot > 0 ? key.slice(dot + 1) : key, value]);
+    groups.set(owner, group);
+  }
+  return groups;
+}
+
+/** One line of statistics: `288 distinct states, 1,024 transitions, depth 11, 0.05 s, ...`. */
+export function renderStats(result: CheckResult): string {
+  const s = result.stats;
+  return [
+    `${formatCount(s.distinctStates)} distinct states`,
+    `${formatCount(s.generatedStates)} transitions`,
+    `depth ${s.depth}`,
+    formatSeconds(s.seconds),
+    `${formatCount(Math.round(s.statesPerSecond))} states/s`,
+    `peak memory ${formatBytes(s.peakMemoryBytes)}`,
+  ].join(", ");
+}
+
+function renderSummary(reports: readonly FileReport[], style: TextStyle): string {
+  const failed = reports.filter((r) => r.exitCode !== 0).length;
+  const text = `${reports.length} specs checked: ${reports.length - failed} passed, ${failed} failed`;
+  return failed > 0 ? style.red(text) : style.green(text);
+}
+
+function pluralize(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
