@@ -6,7 +6,7 @@ import type * as ast from "../ast/nodes.js";
 import { report, didYouMean, type CheckContext } from "./context.js";
 import type { ConstValue } from "./const-eval.js";
 import { requireConst } from "./fits.js";
-import { suggest } from "./scopes.js";
+import { suggest } from "../util/edit-distance.js";
 
 const MAX_INT = 2147483647;
 

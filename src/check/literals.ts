@@ -5,7 +5,7 @@
 import type * as ast from "../ast/nodes.js";
 import { report, didYouMean, type CheckContext, type ExprEnv } from "./context.js";
 import { checkConstFits } from "./fits.js";
-import { suggest } from "./scopes.js";
+import { suggest } from "../util/edit-distance.js";
 import { checkExpr, reportMismatch } from "./typecheck-expr.js";
 import { sameType, typeToString, type RecordField, type Type } from "./types.js";
 

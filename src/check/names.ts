@@ -6,7 +6,8 @@ import type * as ast from "../ast/nodes.js";
 import type { SymbolRef } from "./checked.js";
 import { report, didYouMean, type CheckContext, type ExprEnv } from "./context.js";
 import { aliasType } from "./resolve-types.js";
-import { suggest, type Binding } from "./scopes.js";
+import { type Binding } from "./scopes.js";
+import { suggest } from "../util/edit-distance.js";
 import { checkExpr, notConstant, reportMismatch } from "./typecheck-expr.js";
 import { BOOL, INT, type Type } from "./types.js";
 

@@ -6,7 +6,7 @@ import type * as ast from "../ast/nodes.js";
 import { report, didYouMean, type CheckContext, type ExprEnv } from "./context.js";
 import { exprText } from "./expr-text.js";
 import { checkConstFits } from "./fits.js";
-import { suggest } from "./scopes.js";
+import { suggest } from "../util/edit-distance.js";
 import { checkExpr, checkExprIs, checkPair, needsContext, reportMismatch } from "./typecheck-expr.js";
 import { BOOL, INT, sameType, typeToString, type Type } from "./types.js";
 

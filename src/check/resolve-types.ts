@@ -6,7 +6,8 @@ import type * as ast from "../ast/nodes.js";
 import { report, didYouMean, type CheckContext } from "./context.js";
 import { requireConst } from "./fits.js";
 import { reportDuplicate } from "./resolve.js";
-import { describeBinding, isTypeBinding, suggest } from "./scopes.js";
+import { describeBinding, isTypeBinding } from "./scopes.js";
+import { suggest } from "../util/edit-distance.js";
 import { BOOL, intRange, type RecordField, type Type } from "./types.js";
 
 /** The Type of a written type, or undefined (after reporting) when it does not resolve. */

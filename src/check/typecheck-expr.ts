@@ -10,7 +10,8 @@ import { checkConstFits, tryConst } from "./fits.js";
 import { checkRecordLit, checkSeqLit, checkSetLit } from "./literals.js";
 import { checkBinary, checkCall, checkUnary } from "./operators.js";
 import { checkDomain, checkName } from "./names.js";
-import { Scope, suggest } from "./scopes.js";
+import { Scope } from "./scopes.js";
+import { suggest } from "../util/edit-distance.js";
 import { BOOL, INT, intRange, sameType, typeToString, type Type } from "./types.js";
 
 const CONST_KINDS: ReadonlySet<ast.Expr["kind"]> = new Set([

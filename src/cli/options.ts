@@ -2,7 +2,7 @@
 // main.ts is the only user of process.argv and process.exit.
 
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { closestName } from "../util/edit-distance.js";
+import { suggest } from "../util/edit-distance.js";
 
 export type OutputFormat = "text" | "json";
 
@@ -113,7 +113,7 @@ function parseCheck(args: readonly string[]): ParseResult {
         diagnostics.push(makeDiagnostic("FL0002", undefined, { option: flag, problem: parsed }));
       } else numbers[flag as NumericFlag] = parsed;
     } else {
-      const hint = closestName(flag, CHECK_FLAGS);
+      const hint = suggest(flag, CHECK_FLAGS);
       diagnostics.push(
         makeDiagnostic("FL0001", undefined, { option: flag }, [
           { message: hint ? `did you mean \`${hint}\`?` : "run `faultline check --help` for the options" },

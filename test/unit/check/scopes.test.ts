@@ -1,7 +1,8 @@
 // Scopes (nesting, shadowing, duplicates) and "did you mean" suggestions.
 
 import { describe, expect, it } from "vitest";
-import { editDistance, Scope, suggest } from "../../../src/check/scopes.js";
+import { Scope } from "../../../src/check/scopes.js";
+import { editDistance, suggest } from "../../../src/util/edit-distance.js";
 import type * as ast from "../../../src/ast/nodes.js";
 
 const span = (start: number) => ({ file: "t.fl", start, end: start + 1 });
