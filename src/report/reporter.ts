@@ -1,7 +1,7 @@
 // The Reporter boundary (after Stateright's report.rs): the CLI feeds events, a reporter turns
 // them into text, JSON or a terminal UI. Reporters never decide exit codes.
 
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import type { SourceLookup } from "../diagnostics/render.js";
 import type { CheckResult } from "../explore/result.js";
 import type { Trace } from "../explore/trace.js";
@@ -15,16 +15,59 @@ export interface FileReport {
   readonly result: CheckResult | undefined;
   /** The counterexample (violation, deadlock or evaluation error), rebuilt by replay. */
   readonly trace: Trace | undefined;
+  /**
+   * Why the last state of the trace violates the property, in words (`charge(order: 0) happened
+   * twice`), when the model can say more than "P is false in the last state".
+   */
+  readonly explanation?: string;
   /** The command that reproduces the counterexample exactly. */
   readonly replayCommand: string | undefined;
   readonly exitCode: number;
+  /**
+   * The spec's properties in declaration order (the model's `properties`, `deadlock` last when
+   * checked), for reporters that list every property (JUnit: one testcase each). `span` is the
+   * declaration, when known (SARIF locations); without it SARIF looks the declaration up in the
+   * source text. Undefined when the spec did not compile.
+   */
+  readonly properties?: readonly PropertyEntry[];
+}
+
+/** One property of a spec as the reporters see it. */
+export interface PropertyEntry {
+  readonly name: string;
+  /** A PropertyKind: `invariant`, `reachable`, `transition`, `atmostonce`, `nolostwrites`, `deadlock`. */
+  readonly kind: string;
+  readonly span?: Span;
+}
+
+/** What one worker thread is doing, for the live view. */
+export interface WorkerActivity {
+  /** True while the worker holds a batch. */
+  readonly busy: boolean;
+  /** States it expanded since the search started. */
+  readonly expanded: number;
+}
+
+/**
+ * A progress snapshot for the live view. The first four fields are always set; the others when
+ * the explorer knows them (Progress from explore/result.ts carries all but `workers`).
+ */
+export interface ProgressSnapshot {
+  readonly distinctStates: number;
+  readonly depth: number;
+  readonly seconds: number;
+  readonly queue: number;
+  readonly statesPerSecond?: number;
+  readonly generatedStates?: number;
+  readonly memoryBytes?: number;
+  readonly workers?: readonly WorkerActivity[];
 }
 
 export interface Reporter {
   /** Called once per file before its search starts. */
   onStart(file: string): void;
   /** Live progress during a search (at most a few times per second). */
-  onProgress(file: string, progress: { distinctStates: number; depth: number; seconds: number; queue: number }): void;
+  onProgress(file: string, progress: ProgressSnapshot): void;
   /** Called once per file with its full outcome. */
   onFile(report: FileReport, lookup: SourceLookup): void;
   /** Called once at the end with every file's report; returns nothing, writes what it must. */
