@@ -1,6 +1,7 @@
 // PackedState -> a readable object, for traces and state diffs: `Server[0].role`, spec vars by
-// name, `network` as message strings, `cut` links, `time`, clock offsets, fault budgets left,
-// effect counts and histories. Keys come in a fixed order; no entry is left out silently.
+// name (readable values, see readable-value.ts), `network` as message strings, the set of `cut`
+// links, `time`, clock offsets, fault budgets left, effect counts and histories. Keys come in a
+// fixed order; no entry is left out silently.
 
 import type { Type } from "../check/types.js";
 import { widthOf, writeOrdinal } from "./flat-value.js";
@@ -52,16 +53,17 @@ export function decodeState(layout: Layout, name: NodeNamer, s: ArrayLike<number
       const base = family.base + i * family.stride;
       for (const v of family.vars) out[`${node}.${v.name}`] = readValue(v.type, s, base + v.offset, name);
       if (family.upOffset >= 0) out[`${node}.up`] = s[base + family.upOffset] === 1;
-      if (layout.clocks >= 0) out[`${node}.clock`] = s[layout.clocks + family.firstGid + i]!;
+      if (family.clockBase >= 0) out[`${node}.clock`] = s[family.clockBase + i]!;
     }
   }
   for (const v of layout.specVars) out[v.name] = readValue(v.type, s, v.offset, name);
   out["network"] = networkLines(layout, name, s);
   if (layout.cut) {
     const cut = layout.cut;
-    out["cut"] = relevantLinks(layout)
+    const links = relevantLinks(layout)
       .filter((link) => ((s[cut.base + (link >>> 5)]! >>> (link & 31)) & 1) === 1)
       .map((link) => linkText(layout, name, link));
+    out["cut"] = { "#set": links };
   }
   if (layout.time >= 0) out["time"] = s[layout.time]!;
   for (const [kind, slot] of layout.budgets) out[`faults.${kind}`] = s[slot]!;

@@ -92,7 +92,7 @@ export function describeFaultStep(
     case "skew": {
       const actor = gidName(layout, name, C[0]!);
       const delta = C[1]!;
-      const offset = s[layout.clocks + C[0]!]! + delta;
+      const offset = s[layout.clockSlot[C[0]!]!]! + delta;
       return { ...base, text: `${actor} clock ${delta > 0 ? "+1" : "-1"} (offset ${offset})`, actor };
     }
     case "tick":

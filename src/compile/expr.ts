@@ -72,8 +72,8 @@ function genNow(env: Env): string {
   const { layout } = env.cx;
   if (layout.time < 0) return "0";
   const time = `${env.state}[${layout.time}]`;
-  if (layout.clocks < 0 || !env.self) return time;
-  return `(${time} + ${env.state}[${addOffset(env.self.gid, layout.clocks)}])`;
+  if (!env.self || env.self.family.clockBase < 0) return time;
+  return `(${time} + ${env.state}[${addOffset(env.self.idx, env.self.family.clockBase)}])`;
 }
 
 function genNameScalar(env: Env, e: ast.NameExpr, type: Type): string {

@@ -1,6 +1,7 @@
 // Fault and tick steps, in the fixed order drop, duplicate, partition, cut, heal, crash,
 // restart, skew, tick: only those the spec declares. Spent faults decrement their budget slot;
 // heal, restart and skew are free (skew is bounded by its budget, tick by the clock's bound).
+// Restarts count as progress for deadlock detection; the other fault steps and ticks do not.
 
 import type { ActionInfo } from "./model.js";
 import type { Layout } from "./layout.js";
@@ -10,11 +11,15 @@ export type FaultKind = "drop" | "duplicate" | "partition" | "cut" | "heal" | "c
 
 export type Emit = (actionId: number, next: Int32Array) => void;
 
-/** One fault step kind: `run` emits each of its steps from `s`, using `n` as scratch. */
+/**
+ * One fault step kind: `run` emits each of its steps from `s`, using `n` as scratch, and returns
+ * how many of them count as progress for deadlock detection: restarts (a crashed node that can
+ * come back is not stuck), or nothing when none do.
+ */
 export interface FaultStep {
   readonly kind: FaultKind;
   readonly info: ActionInfo;
-  run(s: Int32Array, n: Int32Array, emit: Emit, C: Int32Array, aid: number): void;
+  run(s: Int32Array, n: Int32Array, emit: Emit, C: Int32Array, aid: number): number | void;
 }
 
 /** A partition: the nodes on the side without node 0 (bitmask), and the links it cuts. */
@@ -114,18 +119,22 @@ export function createFaultSteps(layout: Layout, rt: Runtime, reset: (n: Int32Ar
       });
     });
     add("restart", (s, n, emit, C, aid) => {
+      let restarts = 0;
       forEachNode(layout, s, 0, (gid) => {
         cp(s, n);
         reset(n, gid);
         C[0] = gid;
+        restarts++;
         emit(aid, n);
       });
+      return restarts;
     });
   }
-  if (layout.clocks >= 0) {
+  if (layout.clockSlot.some((slot) => slot >= 0)) {
     add("skew", (s, n, emit, C, aid) => {
       for (let gid = 0; gid < layout.nodeCount; gid++) {
-        const at = layout.clocks + gid;
+        const at = layout.clockSlot[gid]!;
+        if (at < 0) continue;
         for (const delta of [1, -1]) {
           const offset = s[at]! + delta;
           if (offset > layout.skew || offset < -layout.skew) continue;

@@ -9,7 +9,7 @@ import { CodeModule, type CompileContext } from "./gen-context.js";
 import { genInit } from "./init.js";
 import type { Layout } from "./layout.js";
 import type { ActionInfo, PropertyInfo } from "./model.js";
-import { genProperties } from "./properties.js";
+import { genProperties, type GeneratedProperties } from "./properties.js";
 import { createRuntime, toEvaluationError, type Runtime } from "./runtime.js";
 
 type Emit = (actionId: number, next: Int32Array) => void;
@@ -26,6 +26,18 @@ export interface GeneratedModule {
   isEnd(s: Int32Array): boolean;
   /** Sets the array that sends append their message codes to (null: record nothing). */
   setRecorder(recorder: number[] | null): void;
+  /**
+   * Sets the array that an `observe` that loses a write appends to (null: record nothing): four
+   * numbers per read, the history's index, the key's ordinal, the version read and the newest
+   * version acknowledged then.
+   */
+  setObserver(observer: number[] | null): void;
+  /**
+   * For an invariant `forall x, y in D: P` (or nested foralls), the values bound to x, y, ... by
+   * the first binding in domain order that makes P false in `s` (expression-level values: numbers,
+   * booleans, set bits, flat values); null when none does or `property` is of another shape.
+   */
+  explain(s: Int32Array, property: number): unknown[] | null;
 }
 
 export interface Generated {
@@ -36,6 +48,8 @@ export interface Generated {
   readonly metas: StepMeta[];
   readonly properties: PropertyInfo[];
   readonly checksDeadlock: boolean;
+  /** Bound names of each invariant `forall x, y in D: P`, by property index (see `explain`). */
+  readonly binders: GeneratedProperties["binders"];
   readonly choiceSize: number;
 }
 
@@ -62,10 +76,10 @@ export function generate(checked: CheckedSpec, layout: Layout): Generated {
   const source = [
     `"use strict";`,
     `const { ${helpers} } = RT;`,
-    `let REC = null;`,
+    `let REC = null, OBS = null;`,
     genCopy(layout.stateSize),
     mod.functionsSource(),
-    `return { successors, init, reset, checkState, checkTransition, checkReachable, isEnd, setRecorder(r) { REC = r; } };`,
+    `return { successors, init, reset, checkState, checkTransition, checkReachable, isEnd, explain, setRecorder(r) { REC = r; }, setObserver(r) { OBS = r; } };`,
   ].join("\n");
   const factory = new Function("RT", "K", "toEvaluationError", source) as (rt: Runtime, k: unknown[], te: typeof toEvaluationError) => GeneratedModule;
   const module = factory(runtime, mod.constants, toEvaluationError);
@@ -77,6 +91,7 @@ export function generate(checked: CheckedSpec, layout: Layout): Generated {
     metas: steps.metas,
     properties: props.properties,
     checksDeadlock: props.checksDeadlock,
+    binders: props.binders,
     choiceSize: steps.choiceSize,
   };
 }

@@ -1,6 +1,7 @@
 // compile(checked): CheckedSpec -> Model. Lays out the state, generates and instantiates the
-// JavaScript of every step and property, adds fault steps and symmetry reduction. Deterministic:
-// the same input gives the same layout, action order and generated code. Reports FL4xxx.
+// JavaScript of every step and property, adds fault steps, symmetry reduction and state packing.
+// Deterministic: the same input gives the same layout, action order and generated code. Reports
+// FL4xxx.
 
 import type { CheckedSpec } from "../check/checked.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -10,6 +11,7 @@ import { createFaultSteps } from "./faults.js";
 import { generate } from "./generate.js";
 import { computeLayout } from "./layout.js";
 import type { Model } from "./model.js";
+import { createStatePacking } from "./state-packing.js";
 import { createCanonicalizer, groupSize, MAX_PERMUTATIONS } from "./symmetry.js";
 
 /** Most nodes a spec with partition faults may have (partitions are enumerated). */
@@ -21,8 +23,16 @@ export interface CompileResult {
   readonly diagnostics: Diagnostic[];
 }
 
+export interface CompileOptions {
+  /**
+   * Pack small fields of the state into shared slots (state-packing.ts) when that saves slots.
+   * Default true; false keeps the wide layout (for tests and measurements). Counts are the same.
+   */
+  readonly packStates?: boolean;
+}
+
 /** Compiles a checked spec into a Model. Never throws on user input; a bug becomes FL9001. */
-export function compile(checked: CheckedSpec): CompileResult {
+export function compile(checked: CheckedSpec, options: CompileOptions = {}): CompileResult {
   const { layout, diagnostics } = computeLayout(checked);
   if (!layout) return { model: undefined, diagnostics };
   const group = groupSize(layout);
@@ -40,7 +50,8 @@ export function compile(checked: CheckedSpec): CompileResult {
     const gen = generate(checked, layout);
     const name = createNodeNamer(layout);
     const faults = createFaultSteps(layout, gen.runtime, (n, gid) => gen.module.reset(n, gid));
-    const model = new CompiledModel(layout, gen, faults, createCanonicalizer(layout), name);
+    const packing = options.packStates === false ? undefined : createStatePacking(layout, checked.faults);
+    const model = new CompiledModel(layout, gen, faults, createCanonicalizer(layout), name, packing);
     return { model, diagnostics };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@
 import type * as ast from "../ast/nodes.js";
 import type { CheckedFamily, CheckedSpec, CheckedVar } from "../check/checked.js";
 import type { IntType, NodeType, Type } from "../check/types.js";
+import { walk } from "../ast/walk.js";
 import { makeDiagnostic, type Diagnostic, type Span } from "../diagnostics/diagnostic.js";
 import { domainSize, MAX_SET_ELEMENTS, widthOf } from "./flat-value.js";
 import { createMessageCodec, type FamilyRange, type MessageCodec } from "./message-codec.js";
@@ -33,6 +34,11 @@ export interface FamilyLayout extends FamilyRange {
   readonly varByName: ReadonlyMap<string, VarLayout>;
   /** Offset of the up flag (1 up, 0 crashed) in the block, or -1 without crash faults. */
   readonly upOffset: number;
+  /**
+   * Slot of node 0's clock offset (node i's is clockBase + i), or -1: without skew faults, or
+   * when the family never reads `now` (its clocks could shift, but nothing would notice).
+   */
+  readonly clockBase: number;
 }
 
 export interface NetworkLayout {
@@ -50,6 +56,8 @@ export interface NetworkLayout {
 export interface EffectLayout {
   readonly name: string;
   readonly params: readonly Type[];
+  /** The parameters' names, as declared (`order` in `effect charge(order: 0..2)`). */
+  readonly paramNames: readonly string[];
   /** One slot per argument combination (mixed radix over params), holding a count capped at 2. */
   readonly base: number;
   readonly count: number;
@@ -58,6 +66,9 @@ export interface EffectLayout {
 export interface HistoryLayout {
   readonly name: string;
   readonly key: Type;
+  /** The parameters' names, as declared (`key` and `version` in `history kv(key: ..., version: ...)`). */
+  readonly keyName: string;
+  readonly versionName: string;
   readonly version: IntType;
   /** One slot per key: the latest acknowledged version (version.low - 1 before any ack). */
   readonly base: number;
@@ -82,8 +93,11 @@ export interface Layout {
   /** Slot of global time, or -1 without a clock; `ticks` is its bound. */
   readonly time: number;
   readonly ticks: number;
-  /** First of one clock-offset slot per global node id, or -1 without skew; `skew` bounds them. */
-  readonly clocks: number;
+  /**
+   * The clock-offset slot of each global node id, or -1 for nodes without one (see
+   * FamilyLayout.clockBase); `skew` bounds the offsets.
+   */
+  readonly clockSlot: Int32Array;
   readonly skew: number;
   /** Slot holding the budget left, for each spent fault kind with a positive budget. */
   readonly budgets: ReadonlyMap<ast.FaultKind, number>;
@@ -141,6 +155,7 @@ export function computeLayout(checked: CheckedSpec): { layout: Layout | undefine
       vars,
       varByName: new Map(vars.map((v) => [v.name, v])),
       upOffset,
+      clockBase: -1,
     });
     gid += family.count;
   }
@@ -171,7 +186,15 @@ export function computeLayout(checked: CheckedSpec): { layout: Layout | undefine
   const cut = cutBudget > 0 && nodeCount > 1 ? { base: -1, words: Math.ceil((nodeCount * nodeCount) / 32) } : undefined;
   const cutLayout = cut ? { base: take(cut.words), words: cut.words } : undefined;
   const time = checked.ticks > 0 ? take(1) : -1;
-  const clocks = checked.faults.skew > 0 ? take(nodeCount) : -1;
+  const clockSlot = new Int32Array(nodeCount).fill(-1);
+  if (checked.faults.skew > 0) {
+    for (const [i, f] of families.entries()) {
+      if (!readsNow(f.checked.decl)) continue;
+      const clockBase = take(f.count);
+      families[i] = { ...f, clockBase };
+      for (let k = 0; k < f.count; k++) clockSlot[f.firstGid + k] = clockBase + k;
+    }
+  }
   const budgets = new Map<ast.FaultKind, number>();
   for (const kind of SPENT_FAULTS) {
     if (checked.faults[kind] <= 0) continue;
@@ -182,14 +205,16 @@ export function computeLayout(checked: CheckedSpec): { layout: Layout | undefine
   const effects = checked.effects.map((e): EffectLayout => {
     const count = e.params.reduce((n, t) => n * domainSize(t), 1);
     if (count > MAX_KEYS) limit(`effect \`${e.name}\``, count, MAX_KEYS, e.decl.span);
-    return { name: e.name, params: e.params, base: take(Math.min(count, MAX_KEYS)), count };
+    const paramNames = e.decl.params.map((p) => p.name.name);
+    return { name: e.name, params: e.params, paramNames, base: take(Math.min(count, MAX_KEYS)), count };
   });
   const histories = checked.histories.map((h): HistoryLayout => {
     const keys = domainSize(h.key);
     if (keys > MAX_KEYS) limit(`history \`${h.name}\` keys`, keys, MAX_KEYS, h.decl.span);
     const version: IntType = h.version.kind === "int" ? h.version : { kind: "int", low: 0, high: 0 };
     const base = take(Math.min(keys, MAX_KEYS));
-    return { name: h.name, key: h.key, version, base, keys, lost: take(1) };
+    const [keyName = "key", versionName = "version"] = h.decl.params.map((p) => p.name.name);
+    return { name: h.name, key: h.key, keyName, versionName, version, base, keys, lost: take(1) };
   });
 
   if (next > MAX_SLOTS) {
@@ -213,7 +238,7 @@ export function computeLayout(checked: CheckedSpec): { layout: Layout | undefine
       cut: cutLayout,
       time,
       ticks: checked.ticks,
-      clocks,
+      clockSlot,
       skew: checked.faults.skew,
       budgets,
       effects,
@@ -221,6 +246,18 @@ export function computeLayout(checked: CheckedSpec): { layout: Layout | undefine
     },
     diagnostics,
   };
+}
+
+/** True when a node's handlers, actions or variable initializers read `now`. */
+function readsNow(decl: ast.NodeDecl): boolean {
+  let found = false;
+  walk(decl, {
+    enter(node) {
+      if (node.kind === "NowExpr") found = true;
+      return !found;
+    },
+  });
+  return found;
 }
 
 function varLayout(v: CheckedVar, offset: number): VarLayout {

@@ -5,7 +5,10 @@
 /** A packed state: `stateSize` 32-bit slots. Canonical: equal states have equal slots. */
 export type PackedState = Int32Array;
 
-/** What kind of step an action is. Fault and tick steps never count as progress for deadlock. */
+/**
+ * What kind of step an action is. Fault and tick steps never count as progress for deadlock,
+ * except `fault restart`: a crashed node that can come back leaves the system able to move on.
+ */
 export type StepKind = "deliver" | "timer" | "action" | "fault" | "tick";
 
 /** One entry of the action table (for coverage and trace labels). */
@@ -74,7 +77,8 @@ export interface Model {
    * Calls `emit(actionId, next)` for every enabled step of `state`, in a fixed order
    * (by action id, then by choice of message/parameters). `next` is a scratch buffer that is
    * only valid during the call: copy it to keep it. Successors equal to `state` are emitted too.
-   * Returns the number of emitted steps that are not faults or ticks (for deadlock detection).
+   * Returns the number of emitted steps that count as progress (for deadlock detection): every
+   * step that is not a fault or a tick, plus node restarts.
    * May throw EvaluationError.
    */
   successors(state: PackedState, emit: (actionId: number, next: PackedState) => void): number;
@@ -107,6 +111,39 @@ export interface Model {
    */
   describeStep(state: PackedState, ordinal: number): StepDescription;
 
-  /** A readable view of a state: `{ "Server[0].role": "Leader", "network": [...], ... }`. */
+  /**
+   * A readable view of a state: `{ "Server[0].role": "Leader", "network": [...], ... }`. Values:
+   * ints as numbers, bools as booleans, enum members and node ids as strings, records as plain
+   * objects, sequences as arrays, sets as `{ "#set": [...] }` and maps as
+   * `{ "#map": [[key, value], ...] }` (the Informal Trace Format's encodings), elements and
+   * entries in ascending order.
+   */
   decode(state: PackedState): Record<string, unknown>;
+
+  /**
+   * Optional; present on models that reduce states by symmetry (their `successors` emits
+   * canonical states, which may rename nodes from one state to the next). The same steps as
+   * `successors`, in the same order and with the same return value, each state as computed,
+   * before canonicalization. Traces follow these so that a step's words and the changes it
+   * shows name the same nodes (see explore/trace.ts `replay`). Not on the hot path.
+   */
+  successorsRaw?(state: PackedState, emit: (actionId: number, next: PackedState) => void): number;
+
+  /**
+   * Optional, with `successorsRaw`: writes into `out` (a different array of `stateSize` slots)
+   * the canonical form of `state`, the state `successors` would emit for it. Idempotent.
+   */
+  canonicalize?(state: PackedState, out: PackedState): void;
+
+  /**
+   * Optional: says in words why `state` violates property `property` (an index into
+   * `properties`), for the line that closes a counterexample; undefined when there is nothing to
+   * add to "P is false in the last state" (or `state` does not violate it). Examples:
+   * `charge(order: 0) happened twice` (atmostonce), `a read of kv key 0 returned version 0 after
+   * version 1 was acknowledged` (nolostwrites), `fails for a = Server[0], b = Server[1]` (an
+   * invariant `forall a, b in D: P`: the first binding, in domain order, that makes P false).
+   * `previous` is the state before the last step, as computed (not canonicalized); a model may
+   * need it to name the read that lost a write. Deterministic; not on the hot path.
+   */
+  explainViolation?(state: PackedState, property: number, previous?: PackedState): string | undefined;
 }

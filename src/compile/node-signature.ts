@@ -47,7 +47,10 @@ export function createSignature(layout: Layout): SignatureFn {
         }
       }
     }
-    if (layout.clocks >= 0) for (let g = 0; g < layout.nodeCount; g++) sig[g] = (sig[g]! + mix(s[layout.clocks + g]!, 3)) | 0;
+    for (let g = 0; g < layout.nodeCount; g++) {
+      const slot = layout.clockSlot[g]!;
+      if (slot >= 0) sig[g] = (sig[g]! + mix(s[slot]!, 3)) | 0;
+    }
     forEachMessage(layout, s, (code, position) => {
       const m = decodeMessage(layout.codec, code);
       const fields = plainFields[m.coding.index] ? m.fieldOrd : -1;

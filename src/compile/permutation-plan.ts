@@ -152,7 +152,10 @@ export function createPlan(layout: Layout, gids: Int32Array): Plan {
     }
   }
   for (const v of layout.specVars) p.walk(v.type, v.offset, v.offset, move);
-  if (layout.clocks >= 0) for (let g = 0; g < layout.nodeCount; g++) move(layout.clocks + gids[g]!, layout.clocks + g, null, []);
+  for (let g = 0; g < layout.nodeCount; g++) {
+    const slot = layout.clockSlot[g]!;
+    if (slot >= 0) move(layout.clockSlot[gids[g]!]!, slot, null, []);
+  }
   for (const e of layout.effects) {
     const table = p.ordTable({ kind: "record", fields: e.params.map((type, i) => ({ name: `a${i}`, type })) });
     for (let k = 0; k < e.count; k++) move(e.base + (table ? table[k]! : k), e.base + k, null, []);

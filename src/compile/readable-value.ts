@@ -1,12 +1,43 @@
-// Readable values: a flat value as JavaScript data (ints as numbers, enums and node ids as
-// names, sets and sequences as arrays, records and maps as objects) and as the text a user
-// writes; and back. For decode, traces, describeStep, conversions and tests.
+// Readable values: a flat value as JSON data (ints as numbers, bools as booleans, enums and node
+// ids as names, sequences as arrays, records as objects, sets and maps in the Informal Trace
+// Format's `#set` and `#map` forms) and as the text a user writes; and back. For decode, traces,
+// describeStep, conversions and tests.
 
 import type { NodeType, Type } from "../check/types.js";
 import { domainSize, MAX_SET_ELEMENTS, ordinalOf, widthOf, writeOrdinal } from "./flat-value.js";
 
-/** A readable value: ints as numbers, enums and node ids as names, sets and seqs as arrays. */
-export type Readable = number | boolean | string | readonly Readable[] | { readonly [key: string]: Readable };
+/**
+ * A readable value: ints as numbers, bools as booleans, enum members and node ids as names,
+ * sequences as arrays, records as objects keyed by field, sets as `{ "#set": [elements] }` and maps
+ * as `{ "#map": [[key, value], ...] }` (elements and keys in ascending ordinal), as in the
+ * Informal Trace Format (ITF).
+ */
+export type Readable = number | boolean | string | readonly Readable[] | ReadableSet | ReadableMap | ReadableRecord;
+
+/** A set value: its elements in ascending ordinal. */
+export interface ReadableSet {
+  readonly "#set": readonly Readable[];
+}
+
+/** A map value: one [key, value] entry per key, in ascending key ordinal. */
+export interface ReadableMap {
+  readonly "#map": readonly (readonly [Readable, Readable])[];
+}
+
+/** A record (or message) value: its fields by name. */
+export interface ReadableRecord {
+  readonly [field: string]: Readable;
+}
+
+/** True for the `#set` form. */
+export function isReadableSet(value: unknown): value is ReadableSet {
+  return typeof value === "object" && value !== null && Array.isArray((value as Record<string, unknown>)["#set"]);
+}
+
+/** True for the `#map` form. */
+export function isReadableMap(value: unknown): value is ReadableMap {
+  return typeof value === "object" && value !== null && Array.isArray((value as Record<string, unknown>)["#map"]);
+}
 
 /** Names a node: `Server[1]`, or `TM` for a family declared without a count. */
 export type NodeNamer = (family: string, index: number) => string;
@@ -31,7 +62,7 @@ export function readValue(type: Type, arr: ArrayLike<number>, off: number, name:
         writeOrdinal(type.element, b, tmp, 0);
         out.push(readValue(type.element, tmp, 0, name));
       }
-      return out;
+      return { "#set": out };
     }
     case "record":
     case "message": {
@@ -44,14 +75,14 @@ export function readValue(type: Type, arr: ArrayLike<number>, off: number, name:
       return out;
     }
     case "map": {
-      const out: Record<string, Readable> = {};
+      const out: [Readable, Readable][] = [];
       const w = widthOf(type.value);
       const key = new Int32Array(widthOf(type.key));
       for (let k = 0; k < domainSize(type.key); k++) {
         writeOrdinal(type.key, k, key, 0);
-        out[valueText(type.key, key, 0, name)] = readValue(type.value, arr, off + k * w, name);
+        out.push([readValue(type.key, key, 0, name), readValue(type.value, arr, off + k * w, name)]);
       }
-      return out;
+      return { "#map": out };
     }
     case "seq": {
       const w = widthOf(type.element);
@@ -62,7 +93,10 @@ export function readValue(type: Type, arr: ArrayLike<number>, off: number, name:
   }
 }
 
-/** The value as the user would write it: `3`, `Leader`, `Server[1]`, `{1, 2}`, `{term: 1}`, `[1, 2]`. */
+/**
+ * The value as the user would write it: `3`, `Leader`, `Server[1]`, `{1, 2}`, `{term: 1}`,
+ * `[1, 2]`; maps, which have no literal, as `{0 -> 1, 1 -> 0}`.
+ */
 export function valueText(type: Type, arr: ArrayLike<number>, off: number, name: NodeNamer): string {
   return readableText(type, readValue(type, arr, off, name));
 }
@@ -76,7 +110,7 @@ export function readableText(type: Type, value: Readable): string {
     case "node":
       return String(value);
     case "set":
-      return `{${(value as readonly Readable[]).map((v) => readableText(type.element, v)).join(", ")}}`;
+      return `{${(value as ReadableSet)["#set"].map((v) => readableText(type.element, v)).join(", ")}}`;
     case "seq":
       return `[${(value as readonly Readable[]).map((v) => readableText(type.element, v)).join(", ")}]`;
     case "record":
@@ -85,8 +119,8 @@ export function readableText(type: Type, value: Readable): string {
       return `{${type.fields.map((f) => `${f.name}: ${readableText(f.type, obj[f.name]!)}`).join(", ")}}`;
     }
     case "map": {
-      const obj = value as { readonly [key: string]: Readable };
-      return `{${Object.keys(obj).map((k) => `${k}: ${readableText(type.value, obj[k]!)}`).join(", ")}}`;
+      const entries = (value as ReadableMap)["#map"];
+      return `{${entries.map(([k, v]) => `${readableText(type.key, k)} -> ${readableText(type.value, v)}`).join(", ")}}`;
     }
   }
 }
@@ -118,10 +152,10 @@ export function writeValue(type: Type, value: Readable, arr: { [i: number]: numb
       arr[off] = nodeIndexOf(type, value, name) ?? fail();
       return;
     case "set": {
-      if (!Array.isArray(value)) fail();
+      if (!isReadableSet(value)) fail();
       const tmp = new Int32Array(widthOf(type.element));
       let bits = 0;
-      for (const v of value as readonly Readable[]) {
+      for (const v of (value as ReadableSet)["#set"]) {
         writeValue(type.element, v, tmp, 0, name);
         bits |= 1 << ordinalOf(type.element, tmp, 0);
       }
@@ -130,8 +164,8 @@ export function writeValue(type: Type, value: Readable, arr: { [i: number]: numb
     }
     case "record":
     case "message": {
-      if (typeof value !== "object" || Array.isArray(value)) fail();
-      const obj = value as { readonly [key: string]: Readable };
+      if (typeof value !== "object" || Array.isArray(value) || isReadableSet(value) || isReadableMap(value)) fail();
+      const obj = value as ReadableRecord;
       let at = off;
       for (const f of type.fields) {
         if (!(f.name in obj)) fail();
@@ -141,16 +175,20 @@ export function writeValue(type: Type, value: Readable, arr: { [i: number]: numb
       return;
     }
     case "map": {
-      if (typeof value !== "object" || Array.isArray(value)) fail();
-      const obj = value as { readonly [key: string]: Readable };
+      if (!isReadableMap(value)) fail();
+      const entries = (value as ReadableMap)["#map"];
       const w = widthOf(type.value);
       const key = new Int32Array(widthOf(type.key));
-      for (let k = 0; k < domainSize(type.key); k++) {
-        writeOrdinal(type.key, k, key, 0);
-        const text = valueText(type.key, key, 0, name);
-        if (!(text in obj)) fail();
-        writeValue(type.value, obj[text]!, arr, off + k * w, name);
+      const seen = new Set<number>();
+      for (const entry of entries) {
+        if (!Array.isArray(entry) || entry.length !== 2) fail();
+        writeValue(type.key, entry[0], key, 0, name);
+        const k = ordinalOf(type.key, key, 0);
+        if (seen.has(k)) fail();
+        seen.add(k);
+        writeValue(type.value, entry[1], arr, off + k * w, name);
       }
+      if (seen.size !== domainSize(type.key)) fail();
       return;
     }
     case "seq": {

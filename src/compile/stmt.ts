@@ -184,5 +184,8 @@ function genHistory(env: Env, stmt: ast.AckStmt | ast.ObserveStmt): string {
     const version = genStored(env, versionArg, history.version, `version of history ${history.name}`);
     return `{\n${key}\nconst ${v} = ${version};\nif (${v} > n[${k}]) n[${k}] = ${v};\n}`;
   }
-  return `{\n${key}\nif (${genScalar(env, versionArg)} < n[${k}]) n[${history.lost}] = 1;\n}`;
+  const index = layout.histories.indexOf(history);
+  const read = `const ${v} = ${genScalar(env, versionArg)};`;
+  const lost = `n[${history.lost}] = 1;\nif (OBS !== null) OBS.push(${index}, ${k} - ${history.base}, ${v}, n[${k}]);`;
+  return `{\n${key}\n${read}\nif (${v} < n[${k}]) {\n${lost}\n}\n}`;
 }

@@ -43,10 +43,16 @@ export function decodeReplay(token: string): number[] | string {
   return path;
 }
 
-/** A path re-run on a model: `states[0]` is the initial state and `steps[i]` leads to `states[i + 1]`. */
+/**
+ * A path re-run on a model: `states[0]` is the initial state and `steps[i]` leads to
+ * `states[i + 1]`. `states` is the run as it happened, with nodes never renamed, and `steps`
+ * describe it; `canonical` holds the states the search visited (under symmetry, each is the
+ * canonical form of the state at the same position in `states`; otherwise the same states).
+ */
 export interface Replayed {
   readonly states: PackedState[];
   readonly steps: StepDescription[];
+  readonly canonical: PackedState[];
 }
 
 const SPEC_CHANGED = "the spec changed since this token was made";
@@ -55,6 +61,13 @@ const SPEC_CHANGED = "the spec changed since this token was made";
  * Re-runs `path` on `model`. Never throws on a bad path: an ordinal out of range, or an
  * EvaluationError raised along the way, gives instead a message naming the step (it completes
  * "replay token `...` <message>"). Deterministic.
+ *
+ * Ordinals index `successors`, as the search made them. Under symmetry those states are
+ * canonical, so consecutive ones may rename nodes; the run shown instead starts from the same
+ * initial state and, at each step, takes the first raw successor (`successorsRaw`) of the state
+ * before whose canonical form is the next state of the path, preferring one that breaks the same
+ * transition property as the search's step, then one of the same action. The state before and
+ * the search's state being equal, that is exactly the search's step.
  */
 export function replay(model: Model, path: ReplayPath): Replayed | string {
   if (path.length === 0) return "is empty: it must name at least an initial state";
@@ -64,28 +77,83 @@ export function replay(model: Model, path: ReplayPath): Replayed | string {
   if (start === undefined) {
     return `starts from initial state ${first}, but the spec has ${initial.length} initial state(s): ${SPEC_CHANGED}`;
   }
+  const canonical: PackedState[] = [Int32Array.from(start)];
   const states: PackedState[] = [Int32Array.from(start)];
   const steps: StepDescription[] = [];
   for (let i = 1; i < path.length; i++) {
-    const state = states[i - 1]!;
+    const from = canonical[i - 1]!;
+    const actual = states[i - 1]!;
     const wanted = path[i]!;
     let count = 0;
     let taken: PackedState | undefined;
+    let actionId = -1;
+    let verdict = -1;
     try {
-      model.successors(state, (_actionId, next) => {
-        if (count++ === wanted) taken = Int32Array.from(next);
+      model.successors(from, (id, next) => {
+        if (count++ !== wanted) return;
+        taken = Int32Array.from(next);
+        actionId = id;
+        verdict = model.checkTransition(from, next);
       });
       if (taken === undefined) {
         return `takes successor ${wanted} at step ${i}, but that state has ${count} successor(s): ${SPEC_CHANGED}`;
       }
-      steps.push(model.describeStep(state, wanted));
+      const exact = sameState(actual, from) ? wanted : -1;
+      const followed = follow(model, actual, { target: taken, exact, actionId, verdict });
+      steps.push(model.describeStep(followed ? actual : from, followed ? followed.ordinal : wanted));
+      states.push(followed ? followed.state : Int32Array.from(taken));
     } catch (error) {
       if (!(error instanceof EvaluationError)) throw error;
       return `fails to evaluate at step ${i} (${error.code}): ${error.message}`;
     }
-    states.push(taken);
+    canonical.push(taken);
   }
-  return { states, steps };
+  return { states, steps, canonical };
+}
+
+/** What `follow` looks for: the search's step, taken from an equal state when `exact >= 0`. */
+interface Wanted {
+  /** The state the search reached (canonical). */
+  readonly target: PackedState;
+  /** The search's ordinal when the state before is the search's own state, else -1. */
+  readonly exact: number;
+  readonly actionId: number;
+  /** What checkTransition said of the search's step. */
+  readonly verdict: number;
+}
+
+/**
+ * The raw successor of `actual` that stands for the search's step: the one at `exact` when
+ * given, else the first whose canonical form is `target`, preferring the same transition
+ * verdict, then the same action. Undefined when the model has no raw successors (its states are
+ * never renamed), or none matches (a model that is not symmetric): the run then goes on from
+ * the search's state.
+ */
+function follow(model: Model, actual: PackedState, wanted: Wanted): { ordinal: number; state: PackedState } | undefined {
+  if (!model.successorsRaw || !model.canonicalize) return undefined;
+  const canonicalize = model.canonicalize.bind(model);
+  const form = new Int32Array(wanted.target.length);
+  let best: { ordinal: number; state: PackedState; rank: number } | undefined;
+  let ordinal = 0;
+  model.successorsRaw(actual, (id, next) => {
+    const k = ordinal++;
+    if (best !== undefined && best.rank >= 2) return;
+    if (wanted.exact >= 0) {
+      if (k === wanted.exact) best = { ordinal: k, state: Int32Array.from(next), rank: 3 };
+      return;
+    }
+    canonicalize(next, form);
+    if (!sameState(form, wanted.target)) return;
+    const rank = model.checkTransition(actual, next) !== wanted.verdict ? 0 : id === wanted.actionId ? 2 : 1;
+    if (best === undefined || rank > best.rank) best = { ordinal: k, state: Int32Array.from(next), rank };
+  });
+  return best && { ordinal: best.ordinal, state: best.state };
+}
+
+function sameState(a: PackedState, b: PackedState): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** One variable whose decoded value differs between two consecutive states of a trace. */
@@ -111,11 +179,16 @@ export interface Trace {
 /**
  * Replays `path` and decodes every state into a Trace, or gives `replay`'s message. `changes`
  * lists, in the key order of the later state (then keys that disappeared), each variable whose
- * value is not JSON-equal to the one before (a missing key reads as `undefined`).
+ * value is not JSON-equal to the one before (a missing key reads as `undefined`). The states are
+ * the run as it happened (see `replay`): a step's words and its changes name the same nodes.
  */
 export function buildTrace(model: Model, path: ReplayPath): Trace | string {
   const run = replay(model, path);
-  if (typeof run === "string") return run;
+  return typeof run === "string" ? run : traceOf(model, run);
+}
+
+/** The Trace of a replayed run (see buildTrace). */
+export function traceOf(model: Model, run: Replayed): Trace {
   const decoded = run.states.map((state) => model.decode(state));
   const steps: TraceStep[] = run.steps.map((step, i) => ({
     step,

@@ -32,7 +32,16 @@ function toJson(report: FileReport): unknown {
       ...(d.notes ? { notes: d.notes } : {}),
     })),
     ...(r ? { stats: r.stats, coverage: r.coverage } : {}),
-    ...(r?.violation ? { violation: { property: r.violation.property, kind: r.violation.kind, replay: r.violation.token } } : {}),
+    ...(r?.violation
+      ? {
+          violation: {
+            property: r.violation.property,
+            kind: r.violation.kind,
+            replay: r.violation.token,
+            ...(report.explanation !== undefined ? { explanation: report.explanation } : {}),
+          },
+        }
+      : {}),
     ...(r?.error ? { error: { code: r.error.code, message: r.error.message, replay: r.error.token } } : {}),
     ...(r?.unreached ? { unreached: r.unreached } : {}),
     ...(report.trace ? { trace: report.trace } : {}),

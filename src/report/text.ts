@@ -60,7 +60,7 @@ export function renderResult(report: FileReport, result: CheckResult, style: Tex
   const lines = [headline(report.file, result, style)];
   if (report.trace) {
     lines.push("", ...renderTrace(report.trace, style));
-    const end = closingLine(result);
+    const end = closingLine(result, report.explanation);
     if (end) lines.push("", `  ${end}`);
   }
   if (report.replayCommand) lines.push(`  replay: ${report.replayCommand}`);
@@ -105,12 +105,13 @@ function limitText(result: CheckResult): string {
   }
 }
 
-function closingLine(result: CheckResult): string | undefined {
+function closingLine(result: CheckResult, explanation: string | undefined): string | undefined {
   if (result.outcome === "violation") {
     const v = result.violation!;
-    return v.kind === "transition"
-      ? `The last step breaks transition property ${v.property}.`
-      : `${v.property} is false in the last state.`;
+    if (v.kind === "transition") return `The last step breaks transition property ${v.property}.`;
+    if (explanation === undefined) return `${v.property} is false in the last state.`;
+    if (v.kind === "invariant") return `${v.property} is false in the last state: it ${explanation}.`;
+    return `${v.kind} ${v.property} is violated: ${explanation}.`;
   }
   if (result.outcome === "deadlock") return "No step is enabled in the last state, and it is not a declared end state (`end when ...`).";
   if (result.outcome === "error") return `The last step fails: ${result.error!.message}.`;

@@ -52,13 +52,13 @@ function valueOf(type: Type): fc.Arbitrary<Readable> {
     case "set":
       return fc
         .subarray(Array.from({ length: domainSize(type.element) }, (_, o) => o))
-        .map((ords) => ords.map((o) => ordinalValue(type.element, o)));
+        .map((ords) => ({ "#set": ords.map((o) => ordinalValue(type.element, o)) }));
     case "record":
     case "message":
       return fc.record(Object.fromEntries(type.fields.map((f) => [f.name, valueOf(f.type)])));
     case "map": {
-      const keys = Array.from({ length: domainSize(type.key) }, (_, o) => keyText(type.key, o));
-      return fc.tuple(...keys.map(() => valueOf(type.value))).map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]!])));
+      const keys = Array.from({ length: domainSize(type.key) }, (_, o) => ordinalValue(type.key, o));
+      return fc.tuple(...keys.map(() => valueOf(type.value))).map((values) => ({ "#map": keys.map((k, i) => [k, values[i]!] as const) }));
     }
     case "seq":
       return fc.array(valueOf(type.element), { maxLength: type.max });
@@ -69,11 +69,6 @@ function ordinalValue(type: Type, ord: number): Readable {
   const tmp = new Int32Array(widthOf(type));
   writeOrdinal(type, ord, tmp, 0);
   return readValue(type, tmp, 0, name);
-}
-
-function keyText(type: Type, ord: number): string {
-  const v = ordinalValue(type, ord);
-  return typeof v === "string" ? v : String(v);
 }
 
 const typeAndValue = typeArb.chain((type) => valueOf(type).map((value) => ({ type, value })));
@@ -112,5 +107,20 @@ describe("flat values", () => {
     expect(() => writeValue({ kind: "int", low: 0, high: 3 }, 4, slots, 0, name)).toThrow(RangeError);
     expect(() => writeValue({ kind: "enum", name: "E", members: ["A"] }, "B", slots, 0, name)).toThrow(RangeError);
     expect(() => writeValue({ kind: "seq", element: { kind: "bool" }, max: 1 }, [true, false], slots, 0, name)).toThrow(RangeError);
+    const set: Type = { kind: "set", element: { kind: "bool" } };
+    const map: Type = { kind: "map", key: { kind: "bool" }, value: { kind: "int", low: 0, high: 1 } };
+    expect(() => writeValue(set, [true], slots, 0, name)).toThrow(RangeError);
+    expect(() => writeValue(map, { "#map": [[false, 0]] }, slots, 0, name)).toThrow(RangeError);
+    expect(() => writeValue(map, { "#map": [[false, 0], [false, 1]] }, slots, 0, name)).toThrow(RangeError);
+    expect(() => writeValue(map, { false: 0, true: 1 }, slots, 0, name)).toThrow(RangeError);
+  });
+
+  it("reads sets as #set, maps as #map and sequences as arrays (the ITF encodings)", () => {
+    const elem: Type = { kind: "int", low: 0, high: 2 };
+    const slots = Int32Array.from([0b101, 2, 0, 0, 0, 1]);
+    expect(readValue({ kind: "set", element: elem }, slots, 0, name)).toEqual({ "#set": [0, 2] });
+    expect(readValue({ kind: "seq", element: elem, max: 2 }, slots, 1, name)).toEqual([0, 0]);
+    const map: Type = { kind: "map", key: { kind: "node", family: "Server", count: 2 }, value: { kind: "bool" } };
+    expect(readValue(map, slots, 4, name)).toEqual({ "#map": [["Server[0]", false], ["Server[1]", true]] });
   });
 });

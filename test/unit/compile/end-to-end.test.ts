@@ -63,7 +63,7 @@ describe("TwoPhase (specs/two-phase.fl)", () => {
     const orbits = new Set<string>();
     const canonical = new Int32Array(symmetric.stateSize);
     for (const s of full) {
-      symmetric.canonicalForm(s, canonical);
+      symmetric.canonicalize(s, canonical);
       orbits.add(canonical.join(","));
     }
     expect(orbits.size).toBe(166);

@@ -52,7 +52,7 @@ describe("sets", () => {
       "var a: set<1..5> = {1, 2}\nvar b: set<1..5> = {}\nvar n: 0..5 = 0\nvar t: bool = false\nvar u: bool = true",
       "b = a + {4} - {1}\nn = size(b)\nt = 4 in b\nu = 1 not in b",
     );
-    expect(s).toMatchObject({ a: [1, 2], b: [2, 4], n: 2, t: true, u: true });
+    expect(s).toMatchObject({ a: { "#set": [1, 2] }, b: { "#set": [2, 4] }, n: 2, t: true, u: true });
   });
 
   it("checks literal elements against the set's range (FL5001)", () => {
@@ -81,7 +81,7 @@ describe("records, maps and sequences", () => {
     );
     expect(s).toMatchObject({
       r: { a: 3, b: true },
-      m: { "0": { a: 0, b: false }, "1": { a: 2, b: true }, "2": { a: 3, b: false } },
+      m: { "#map": [[0, { a: 0, b: false }], [1, { a: 2, b: true }], [2, { a: 3, b: false }]] },
       same: true,
     });
   });

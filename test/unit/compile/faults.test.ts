@@ -86,8 +86,30 @@ describe("fault state counts", () => {
   });
 
   it("skew and ticks: every time and every pair of offsets within the bound", () => {
-    expect(count(`node A { var x: bool = false }\nnode B { var y: bool = false }\nclock ticks <= 2\nfaults { skew <= 1 }\n`)).toBe(27);
+    const readsNow = (name: string): string => `node ${name} { var x: bool = false  action a when not x and now > 9 { x = true } }\n`;
+    expect(count(`${readsNow("A")}${readsNow("B")}clock ticks <= 2\nfaults { skew <= 1 }\nend when true\n`)).toBe(27);
     expect(count(`node A { var x: bool = false }\nclock ticks <= 3\n`)).toBe(4);
+  });
+
+  it("skew: only nodes of families that read `now` have a clock offset", () => {
+    const readsNow = `node A[2] { var t: -1..3 = 0  on timeout when t == 0 { t = now } }\n`;
+    const ignoresNow = `node B { var y: bool = false }\n`;
+    const source = `${readsNow}${ignoresNow}clock ticks <= 2\nfaults { skew <= 1 }\nend when true\n`;
+    const model = compileSource(source);
+    expect(model.layout.families.map((f) => f.clockBase >= 0)).toEqual([true, false]);
+    expect([...model.layout.clockSlot].map((slot) => slot >= 0)).toEqual([true, true, false]);
+    expect(Object.keys(model.decode(model.initialStates()[0]!)).filter((k) => k.endsWith(".clock"))).toEqual(["A[0].clock", "A[1].clock"]);
+    const s0 = model.initialStates()[0]!;
+    const texts: string[] = [];
+    model.successors(s0, () => texts.push(model.describeStep(s0, texts.length).text));
+    expect(texts.filter((t) => t.includes("clock"))).toEqual([
+      "A[0] clock +1 (offset 1)",
+      "A[0] clock -1 (offset -1)",
+      "A[1] clock +1 (offset 1)",
+      "A[1] clock -1 (offset -1)",
+    ]);
+    // B, without a clock, has a single state of its own: it adds no states.
+    expect(count(source.replace(ignoresNow, ""))).toBe(count(source));
   });
 
   it("partitions: each split of three talking nodes, the side with node 0 fixed", () => {
@@ -111,7 +133,7 @@ describe("fault step descriptions", () => {
   it("names drops, crashes, restarts, clock shifts and ticks", () => {
     const source = `
       message Ping { n: 0..1 }
-      node A { var k: bool = false  action go when not k { k = true  send Ping { n: 1 } to B } }
+      node A { var k: bool = false  action go when not k and now >= -1 { k = true  send Ping { n: 1 } to B } }
       node B { on Ping { } }
       network unordered
       clock ticks <= 1
@@ -133,8 +155,6 @@ describe("fault step descriptions", () => {
       "B crashes",
       "A clock +1 (offset 1)",
       "A clock -1 (offset -1)",
-      "B clock +1 (offset 1)",
-      "B clock -1 (offset -1)",
       "time advances to 1",
     ]);
     model.successors(s, (id, n) => {
@@ -146,5 +166,40 @@ describe("fault step descriptions", () => {
     expect(after).toContain("network duplicates Ping{n: 1} A->B");
     const description = model.describeStep(model.initialStates()[0]!, 0);
     expect(description).toMatchObject({ kind: "action", actor: "A", sent: [{ from: "A", to: "B", text: "Ping{n: 1}" }] });
+  });
+});
+
+describe("deadlock and restarts", () => {
+  const source = `
+    message Ping
+    node A { var sent: bool = false  action ping when not sent { sent = true  send Ping to B } }
+    node B { durable var got: bool = false  on Ping { got = true } }
+    faults { crash <= 1 }
+    end when B.got or not A.sent
+  `;
+
+  it("counts restarts as progress, and crashes as none", () => {
+    const model = compileSource(source);
+    let s = model.initialStates()[0]!;
+    const step = (text: string): void => {
+      const next: Int32Array[] = [];
+      model.successors(s, (_id, n) => next.push(n.slice()));
+      s = next[next.findIndex((_, k) => model.describeStep(s, k).text === text)]!;
+    };
+    expect(model.successors(s, () => {})).toBe(1); // A ping; the two crashes are not progress
+    step("A ping");
+    step("B crashes");
+    expect(model.decode(s)).toMatchObject({ "B.up": false, "A.up": true });
+    // Only B's restart (and nothing a crash budget of 0 allows) is enabled: one step of progress.
+    const labels: string[] = [];
+    expect(model.successors(s, (id) => labels.push(model.actions[id]!.label))).toBe(1);
+    expect(labels).toEqual(["fault restart"]);
+    expect(model.isEndState(s)).toBe(false);
+  });
+
+  it("a crashed node that can restart is not a deadlock", () => {
+    const result = explore(compileSource(source));
+    expect(result.outcome).toBe("ok");
+    expect(result.stats.distinctStates).toBe(16);
   });
 });

@@ -61,7 +61,7 @@ describe("message handlers", () => {
       "Node[1].flag": true,
       "Node[1].color": "Blue",
       "Node[1].who": "Node[0]",
-      "Node[1].tags": ["Red", "Blue"],
+      "Node[1].tags": { "#set": ["Red", "Blue"] },
       "Node[1].pair": { x: 2, ok: true },
     });
   });

@@ -35,7 +35,7 @@ describe("layout", () => {
       node S[2] {
         var r: { a: 0..3, q: seq<bool, 2> }
         var m: map<bool, set<S>>
-        action go { send Ping { n: 1 } to S[0] }
+        action go when now >= 0 { send Ping { n: 1 } to S[0] }
         on Ping { }
       }
       var g: 0..1 = 0
@@ -55,7 +55,8 @@ describe("layout", () => {
     expect(layout.network).toMatchObject({ kind: "ordered", base: 15, size: 2 * 4, links: [[0, 0], [0, 1], [1, 0], [1, 1]] });
     expect(layout.cut).toEqual({ base: 23, words: 1 });
     expect(layout.time).toBe(24);
-    expect(layout.clocks).toBe(25);
+    expect(s!.clockBase).toBe(25);
+    expect([...layout.clockSlot]).toEqual([25, 26]);
     expect([...layout.budgets]).toEqual([
       ["drop", 27],
       ["cut", 28],

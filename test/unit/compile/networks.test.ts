@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { explore } from "../../../src/explore/bfs.js";
-import { compileSource } from "../../helpers/compile-source.js";
+import { compileSource, wideState } from "../../helpers/compile-source.js";
 
 /** A sends M{v: 0} then M{v: 1} to B, which appends each value it receives to a log. */
 const sequence = (network: string): string => `
@@ -75,13 +75,13 @@ describe("network kinds", () => {
     const model = compileSource(sequence("unordered capacity 3"));
     const net = model.layout.network;
     const s0 = model.initialStates()[0]!;
-    expect([...s0.subarray(net.base, net.base + 3)]).toEqual([-1, -1, -1]);
+    expect([...wideState(model, s0).subarray(net.base, net.base + 3)]).toEqual([-1, -1, -1]);
     const after: Int32Array[] = [];
     model.successors(s0, (_, next) => after.push(next.slice()));
     const s1 = after[0]!;
     model.successors(s1, (_, next) => after.push(next.slice()));
-    const s2 = after.find((s) => s[model.layout.families[0]!.base] === 2)!;
-    const codes = [...s2.subarray(net.base, net.base + 3)];
+    const s2 = after.find((s) => wideState(model, s)[model.layout.families[0]!.base] === 2)!;
+    const codes = [...wideState(model, s2).subarray(net.base, net.base + 3)];
     expect(codes[2]).toBe(-1);
     expect(codes[0]!).toBeLessThan(codes[1]!);
     expect(model.decode(s2)["network"]).toEqual(["M{v: 0} A->B", "M{v: 1} A->B"]);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EvaluationError } from "../../../src/compile/model.js";
+import { EvaluationError, type Model, type PackedState } from "../../../src/compile/model.js";
 import { buildTrace, decodeReplay, diffStates, encodeReplay, replay } from "../../../src/explore/trace.js";
 import { createToyModel } from "../../helpers/toy-models.js";
 
@@ -122,5 +122,71 @@ describe("buildTrace", () => {
       { name: "added", before: undefined, after: 3 },
       { name: "gone", before: true, after: undefined },
     ]);
+  });
+});
+
+describe("replay under symmetry", () => {
+  /**
+   * Two interchangeable counters [x, y] (canonical form: sorted). `inc` adds 1 to either one
+   * (x first); `move` either keeps the state or swaps the counters. NoSwap: a step never swaps.
+   */
+  const raw = createToyModel({
+    initial: [[0, 0]],
+    actions: [{ label: "inc" }, { label: "move" }],
+    next: ([x, y]) => [
+      [0, [x! + 1, y!]],
+      [0, [x!, y! + 1]],
+      [1, [x!, y!]],
+      [1, [y!, x!]],
+    ],
+    transitions: [{ name: "NoSwap", holds: (from, to) => from[0] === to[0] || from[0] === from[1] }],
+  });
+  const sort = (s: PackedState, out: PackedState): void => {
+    out.set([Math.min(s[0]!, s[1]!), Math.max(s[0]!, s[1]!)]);
+  };
+  // Like CompiledModel: a transition emitted canonical is checked on the successor as computed.
+  const canonical = new Int32Array(2);
+  let computed: PackedState | undefined;
+  const model: Model = {
+    ...raw,
+    successors(state, emit) {
+      return raw.successors(state, (id, next) => {
+        sort(next, canonical);
+        computed = next;
+        emit(id, canonical);
+        computed = undefined;
+      });
+    },
+    checkTransition(from, to) {
+      return raw.checkTransition(from, to === canonical && computed ? computed : to);
+    },
+    successorsRaw: (state, emit) => raw.successors(state, emit),
+    canonicalize: sort,
+    describeStep: (state, ordinal) => raw.describeStep(state, ordinal),
+  };
+
+  it("shows the run as it happened: the raw step from the actual state, never a renamed one", () => {
+    const run = replay(model, [0, 0, 0]);
+    if (typeof run === "string") throw new Error(run);
+    expect(run.canonical.map((s) => Array.from(s))).toEqual([[0, 0], [0, 1], [1, 1]]);
+    expect(run.states.map((s) => Array.from(s))).toEqual([[0, 0], [1, 0], [1, 1]]);
+    // The search's step 2 (inc x of [0, 1]) is, in the run shown, inc y of [1, 0].
+    expect(run.steps.map((s) => s.text)).toEqual(["inc -> [1, 0]", "inc -> [1, 1]"]);
+  });
+
+  it("prefers the raw step that breaks the transition property the search's step broke", () => {
+    // From [1, 0] (canonically [0, 1]) both `move`s lead to [0, 1]; the search took the swap.
+    const run = replay(model, [0, 0, 3]);
+    if (typeof run === "string") throw new Error(run);
+    expect(run.states.map((s) => Array.from(s))).toEqual([[0, 0], [1, 0], [0, 1]]);
+    expect(run.steps[1]!.text).toBe("move -> [0, 1]");
+    expect(model.checkTransition(run.states[1]!, run.states[2]!)).toBe(0);
+  });
+
+  it("keeps to the search's own step while the run shown and the search agree", () => {
+    const run = replay(model, [0, 2, 1]);
+    if (typeof run === "string") throw new Error(run);
+    expect(run.states.map((s) => Array.from(s))).toEqual([[0, 0], [0, 0], [0, 1]]);
+    expect(run.steps.map((s) => s.actionId)).toEqual([1, 0]);
   });
 });
