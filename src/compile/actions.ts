@@ -147,19 +147,19 @@ function genScan(
   const msgEnv = withMessage(nodeEnv, { coding, ord: "f" }, { family: sender, idx: "j", gid: "h" });
   const bodyEnv = withState(msgEnv, "n");
   const N = layout.nodeCount;
-  const cut = layout.cut ? `if (((s[${layout.cut.base} + ((h * ${N} + g) >>> 5)] >>> ((h * ${N} + g) & 31)) & 1) === 1) continue;\n` : "";
+  // No message is ever in flight on a cut link (cut-links.ts), so deliveries ignore cut links.
   const guard = test(msgEnv, guardConjuncts);
   if (net.kind === "duplicating") {
     const body = fire(bodyEnv, handler.body, aid, ["g", "c", "h"]);
-    return `for (let j = 0; j < ${sender.count}; j++) {\nconst h = ${sender.firstGid} + j;\n${cut}const c0 = lo + (${srcPos0} + j) * ${fc};\nfor (let f = 0; f < ${fc}; f++) {\nconst c = c0 + f;\nif (((s[${net.base} + (c >>> 5)] >>> (c & 31)) & 1) === 0) continue;\n${guard}${body}\n}\n}`;
+    return `for (let j = 0; j < ${sender.count}; j++) {\nconst h = ${sender.firstGid} + j;\nconst c0 = lo + (${srcPos0} + j) * ${fc};\nfor (let f = 0; f < ${fc}; f++) {\nconst c = c0 + f;\nif (((s[${net.base} + (c >>> 5)] >>> (c & 31)) & 1) === 0) continue;\n${guard}${body}\n}\n}`;
   }
   if (net.kind === "unordered") {
     const body = fire(bodyEnv, handler.body, aid, ["g", "c", "h"], `bagRemove(n, ${net.base}, ${net.capacity}, ${net.base} + k);\n`);
-    return `for (let k = 0; k < ${net.capacity}; k++) {\nconst c = s[${net.base} + k];\nif (c === -1 || c >= hi) break;\nif (c < lo || (k > 0 && s[${net.base} + k - 1] === c)) continue;\nconst sp = ((c - lo) / ${fc}) | 0;\nconst j = sp - ${srcPos0};\nif (j < 0 || j >= ${sender.count}) continue;\nconst h = ${sender.firstGid} + j;\nconst f = c - lo - sp * ${fc};\n${cut}${guard}${body}\n}`;
+    return `for (let k = 0; k < ${net.capacity}; k++) {\nconst c = s[${net.base} + k];\nif (c === -1 || c >= hi) break;\nif (c < lo || (k > 0 && s[${net.base} + k - 1] === c)) continue;\nconst sp = ((c - lo) / ${fc}) | 0;\nconst j = sp - ${srcPos0};\nif (j < 0 || j >= ${sender.count}) continue;\nconst h = ${sender.firstGid} + j;\nconst f = c - lo - sp * ${fc};\n${guard}${body}\n}`;
   }
   const links = cx.mod.constant(net.linkIndex);
   const body = fire(bodyEnv, handler.body, aid, ["g", "c", "h"], `fifoRemove(n, q, ${net.capacity}, q);\n`);
-  return `for (let j = 0; j < ${sender.count}; j++) {\nconst h = ${sender.firstGid} + j;\nconst L = ${links}[h * ${N} + g];\nif (L < 0) continue;\n${cut}const q = ${net.base} + L * ${net.capacity};\nconst c = s[q];\nconst c0 = lo + (${srcPos0} + j) * ${fc};\nif (c < c0 || c >= c0 + ${fc}) continue;\nconst f = c - c0;\n${guard}${body}\n}`;
+  return `for (let j = 0; j < ${sender.count}; j++) {\nconst h = ${sender.firstGid} + j;\nconst L = ${links}[h * ${N} + g];\nif (L < 0) continue;\nconst q = ${net.base} + L * ${net.capacity};\nconst c = s[q];\nconst c0 = lo + (${srcPos0} + j) * ${fc};\nif (c < c0 || c >= c0 + ${fc}) continue;\nconst f = c - c0;\n${guard}${body}\n}`;
 }
 
 function genTimer(cx: CompileContext, family: FamilyLayout, handler: ast.HandlerDecl, aid: number): string {

@@ -12,7 +12,7 @@ import type { Layout } from "./layout.js";
 import { decodeMessage, messageText } from "./message-codec.js";
 import type { StepDescription } from "./model.js";
 
-type Sent = { readonly from: string; readonly to: string; readonly text: string };
+type Sent = { readonly from: string; readonly to: string; readonly text: string; readonly lost?: boolean };
 
 /** A message code as the sender, receiver and message text. */
 export function messageParts(layout: Layout, name: NodeNamer, code: number): Sent {
@@ -20,7 +20,16 @@ export function messageParts(layout: Layout, name: NodeNamer, code: number): Sen
   return { from: gidName(layout, name, m.src), to: gidName(layout, name, m.dst), text: messageText(m.coding, m.fieldOrd, name) };
 }
 
-/** Describes a protocol step (deliver, timer, action). */
+/** A message sent on a cut link, lost at once: its text ends in ` (lost: link cut)`. */
+function lostParts(layout: Layout, name: NodeNamer, code: number): Sent {
+  const m = messageParts(layout, name, code);
+  return { ...m, text: `${m.text} (lost: link cut)`, lost: true };
+}
+
+/**
+ * Describes a protocol step (deliver, timer, action). `sentCodes` holds the code of each message
+ * sent, or its complement (~code, negative) for one lost on a cut link.
+ */
 export function describeProtocolStep(
   layout: Layout,
   name: NodeNamer,
@@ -29,7 +38,7 @@ export function describeProtocolStep(
   C: Int32Array,
   sentCodes: readonly number[],
 ): StepDescription {
-  const sent = sentCodes.map((code) => messageParts(layout, name, code));
+  const sent = sentCodes.map((code) => (code < 0 ? lostParts(layout, name, ~code) : messageParts(layout, name, code)));
   const withSent = sent.length > 0 ? { sent } : {};
   const actor = C[0]! >= 0 ? gidName(layout, name, C[0]!) : undefined;
   switch (meta.kind) {
@@ -78,10 +87,10 @@ export function describeFaultStep(
       const a: string[] = [];
       const b: string[] = [];
       for (let gid = 0; gid < layout.nodeCount; gid++) ((side >>> gid) & 1 ? b : a).push(gidName(layout, name, gid));
-      return { ...base, text: `partition {${a.join(", ")}} | {${b.join(", ")}}` };
+      return { ...base, text: `partition {${a.join(", ")}} | {${b.join(", ")}}${lostText(C[1]!)}` };
     }
     case "cut":
-      return { ...base, text: `link ${linkText(layout, name, C[0]!)} cut` };
+      return { ...base, text: `link ${linkText(layout, name, C[0]!)} cut${lostText(C[1]!)}` };
     case "heal":
       return { ...base, text: "all links healed" };
     case "crash":
@@ -98,4 +107,9 @@ export function describeFaultStep(
     case "tick":
       return { ...base, text: `time advances to ${s[layout.time]! + 1}` };
   }
+}
+
+/** ` (2 messages in flight lost)` after a partition or cut that lost messages; else nothing. */
+function lostText(count: number): string {
+  return count === 0 ? "" : ` (${count} message${count === 1 ? "" : "s"} in flight lost)`;
 }

@@ -1,11 +1,13 @@
 // Fault and tick steps, in the fixed order drop, duplicate, partition, cut, heal, crash,
 // restart, skew, tick: only those the spec declares. Spent faults decrement their budget slot;
 // heal, restart and skew are free (skew is bounded by its budget, tick by the clock's bound).
-// Restarts count as progress for deadlock detection; the other fault steps and ticks do not.
+// Partition and cut lose the messages in flight on the links they cut (cut-links.ts). Restarts
+// count as progress for deadlock detection; the other fault steps and ticks do not.
 
 import type { ActionInfo } from "./model.js";
 import type { Layout } from "./layout.js";
 import type { Runtime } from "./runtime.js";
+import { loseMessagesOnCutLinks } from "./cut-links.js";
 
 export type FaultKind = "drop" | "duplicate" | "partition" | "cut" | "heal" | "crash" | "restart" | "skew" | "tick";
 
@@ -79,6 +81,7 @@ export function createFaultSteps(layout: Layout, rt: Runtime, reset: (n: Int32Ar
         n.set(p.words, cut.base);
         n[partition]!--;
         C[0] = p.side;
+        C[1] = loseMessagesOnCutLinks(layout, n);
         emit(aid, n);
       }
     });
@@ -94,6 +97,7 @@ export function createFaultSteps(layout: Layout, rt: Runtime, reset: (n: Int32Ar
         n[w] = n[w]! | (1 << (link & 31));
         n[cutBudget]!--;
         C[0] = link;
+        C[1] = loseMessagesOnCutLinks(layout, n);
         emit(aid, n);
       }
     });

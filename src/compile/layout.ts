@@ -88,7 +88,10 @@ export interface Layout {
   readonly specVars: readonly VarLayout[];
   readonly codec: MessageCodec;
   readonly network: NetworkLayout;
-  /** Bitset of cut directed links (bit src * nodeCount + dst), when partition or cut faults exist. */
+  /**
+   * Bitset of cut directed links (bit src * nodeCount + dst), when partition or cut faults exist.
+   * No message is ever in flight on a cut link: cutting loses them, and sends on it are lost.
+   */
   readonly cut: { readonly base: number; readonly words: number } | undefined;
   /** Slot of global time, or -1 without a clock; `ticks` is its bound. */
   readonly time: number;

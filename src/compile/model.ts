@@ -22,14 +22,21 @@ export interface ActionInfo {
 export interface StepDescription {
   readonly actionId: number;
   readonly kind: StepKind;
-  /** e.g. `Server[1] handles Vote{term: 1} from Server[0]`, `link Server[0] -> Server[2] cut`. */
+  /**
+   * e.g. `Server[1] receives Vote{term: 1} from Server[0]`, `link Server[0]->Server[2] cut`,
+   * `partition {Server[0]} | {Server[1], Server[2]} (2 messages in flight lost)`: a partition or
+   * cut loses the messages in flight on the links it cuts, and says how many when there are any.
+   */
   readonly text: string;
   /** The node that took the step (for sequence diagrams), if any: `Server[1]`. */
   readonly actor?: string;
   /** For message deliveries: the sender, receiver and message as text. */
   readonly message?: { readonly from: string; readonly to: string; readonly text: string };
-  /** Messages this step sent, for sequence diagrams. */
-  readonly sent?: readonly { readonly from: string; readonly to: string; readonly text: string }[];
+  /**
+   * Messages this step sent, for sequence diagrams. A message sent on a cut link is lost at once
+   * (it never enters the network): its `text` ends in ` (lost: link cut)` and `lost` is true.
+   */
+  readonly sent?: readonly { readonly from: string; readonly to: string; readonly text: string; readonly lost?: boolean }[];
 }
 
 /** The outcome of checking the properties of one state (or one transition). */

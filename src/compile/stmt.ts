@@ -1,6 +1,7 @@
 // Statements -> JavaScript source. Bodies run on the next state `n` (a copy of the current one)
-// and read it as assigned so far, like a program. Sends insert message codes into the network;
-// effects, acks and observes update the bounded history slots.
+// and read it as assigned so far, like a program. Sends insert message codes into the network,
+// except on a cut link, where the message is lost; effects, acks and observes update the
+// bounded history slots.
 
 import type * as ast from "../ast/nodes.js";
 import { exprText } from "../check/expr-text.js";
@@ -135,7 +136,14 @@ function genSend(env: Env, lit: ast.MessageLit, dst: FamilyLayout, dstIdx: strin
     const link = `${links}[${self.gid} * ${layout.nodeCount} + ${dst.firstGid} + (${dstIdx})]`;
     insert = `fifoPush(n, ${net.base} + ${link} * ${net.capacity}, ${net.capacity}, ${c});`;
   }
-  return `{\n${code}\n${insert}\nif (REC !== null) REC.push(${c});\n}`;
+  const record = `if (REC !== null) REC.push(${c});`;
+  const cut = layout.cut;
+  if (!cut) return `{\n${code}\n${insert}\n${record}\n}`;
+  // A send on a cut link is lost at once (recorded as ~code); a node's link to itself is never cut.
+  const l = mod.fresh("l");
+  const link = `const ${l} = ${self.gid} * ${layout.nodeCount} + ${dst.firstGid} + (${dstIdx});`;
+  const lost = `((n[${cut.base} + (${l} >>> 5)] >>> (${l} & 31)) & 1) === 1`;
+  return `{\n${code}\n${link}\nif (${lost}) {\nif (REC !== null) REC.push(~${c});\n} else {\n${insert}\n${record}\n}\n}`;
 }
 
 function genBroadcast(env: Env, stmt: ast.BroadcastStmt): string {

@@ -33,6 +33,6 @@ export const PAIRS_B: readonly SpecExpectation[] = [
     distinctStates: 35,
   },
   { file: "specs/partition-queue-durable.fl", outcome: "ok", distinctStates: 1372 },
-  { file: "specs/register-available.fl", outcome: "violation", property: "NoConflictingAcks", traceSteps: 6, distinctStates: 572 },
-  { file: "specs/register-consistent.fl", outcome: "ok", distinctStates: 55726 },
+  { file: "specs/register-available.fl", outcome: "violation", property: "NoConflictingAcks", traceSteps: 6, distinctStates: 656 },
+  { file: "specs/register-consistent.fl", outcome: "ok", distinctStates: 34037 },
 ];

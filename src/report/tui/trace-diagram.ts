@@ -160,7 +160,7 @@ function drawStep(step: StepDescription, cells: string[], at: Lanes): void {
   if (step.kind === "tick") return drawRule(cells, at, "╌", `${MARKS.clock} ${text.replace(/^time advances to /, "time ")}`);
   if (m && text.startsWith("network drops ")) return drawArrow(cells, at, lane(m.from), lane(m.to), compact(m.text), "drop");
   if (m && text.startsWith("network duplicates ")) return drawArrow(cells, at, lane(m.from), lane(m.to), `2×${compact(m.text)}`, "dashed");
-  const cut = /^link (.+)->(.+) cut$/.exec(text);
+  const cut = /^link (.+)->(.+) cut(?: \(\d+ messages? in flight lost\))?$/.exec(text);
   if (cut) return drawArrow(cells, at, lane(cut[1]), lane(cut[2]), "cut", "cut");
   if (text === "all links healed") return drawRule(cells, at, "┈", "healed");
   const sides = partitionSides(text);
@@ -252,9 +252,9 @@ export function stepWords(step: StepDescription): string {
   return sends.length === 0 ? step.text : `${step.text}; sends ${sends.join("; ")}`;
 }
 
-/** The two sides of `partition {A, B} | {C}`, or undefined for other texts. */
+/** The two sides of `partition {A, B} | {C}` (maybe `(2 messages in flight lost)` after), or undefined for other texts. */
 function partitionSides(text: string): [string[], string[]] | undefined {
-  const m = /^partition \{(.*)\} \| \{(.*)\}$/.exec(text);
+  const m = /^partition \{(.*)\} \| \{(.*)\}(?: \(\d+ messages? in flight lost\))?$/.exec(text);
   if (!m) return undefined;
   const names = (s: string): string[] => s.split(",").map((n) => n.trim()).filter((n) => n !== "");
   return [names(m[1]!), names(m[2]!)];
