@@ -14,8 +14,11 @@ import type { ReplayPath } from "./trace.js";
  */
 export type Outcome = "ok" | "violation" | "deadlock" | "unreached" | "limit" | "error";
 
-/** Which bound stopped a search: `interrupted` means `shouldStop()` answered true (Ctrl-C). */
-export type LimitKind = "states" | "depth" | "time" | "memory" | "interrupted";
+/**
+ * Which bound stopped a search: `interrupted` means `shouldStop()` answered true (Ctrl-C);
+ * `walks` means a random search ran all its walks without a failure (never exhaustive).
+ */
+export type LimitKind = "states" | "depth" | "time" | "memory" | "interrupted" | "walks";
 
 export interface CheckStats {
   /** Distinct states found (deduplicated by fingerprint). */
@@ -45,6 +48,8 @@ export interface Violation {
    */
   readonly path: ReplayPath;
   readonly token: string;
+  /** For a failure found by a random search: the search's seed as `0x...` (see `formatSeed`). */
+  readonly seed?: string;
 }
 
 /** An EvaluationError raised while expanding a state, with the path to that state. */
@@ -61,6 +66,8 @@ export interface ExplorationError {
   readonly action?: string;
   /** How many successors of that state were emitted before the failure (always set by `explore`). */
   readonly emittedBefore?: number;
+  /** For an error met by a random search: the search's seed as `0x...`. */
+  readonly seed?: string;
 }
 
 /** How many transitions one action produced. */
@@ -99,4 +106,45 @@ export interface Progress {
   readonly seconds: number;
   readonly statesPerSecond: number;
   readonly memoryBytes: number;
+}
+
+/** What a random search (random-walk.ts) covered, and how much shrinking shortened its failure. */
+export interface RandomStats {
+  /** The seed as `0x...` (the form `--seed` accepts). */
+  readonly seed: string;
+  /** This shard, when the search was one of several (`--shard I/N`, 0-based index). */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Walks completed (in this shard), the failing walk included. */
+  readonly walks: number;
+  /** Steps taken, summed over completed walks. */
+  readonly steps: number;
+  readonly stepsPerSecond: number;
+  /** Distinct states visited (a lower bound when `distinctCapped`). */
+  readonly distinctStates: number;
+  /** True when the fingerprint set hit its memory cap and stopped counting new states. */
+  readonly distinctCapped: boolean;
+  /** The most steps one completed walk took. */
+  readonly deepestWalk: number;
+  /** The walk depth bound the search ran with. */
+  readonly walkDepth: number;
+  /** The global number of the walk that failed (walk w of shard I/N has w % N === I). */
+  readonly failingWalk?: number;
+  /** Steps of the failing walk as found, and of its shrunk trace (present with a failure). */
+  readonly originalLength?: number;
+  readonly shrunkLength?: number;
+  /** Candidate walks the shrinker replayed. */
+  readonly shrinkRuns?: number;
+  /** Set by mergeShards: how many shard results were merged into this one. */
+  readonly mergedShards?: number;
+  /** Set by mergeShards: the shards' distinct counts summed (an upper bound; `distinctStates` is a lower one). */
+  readonly distinctStatesAtMost?: number;
+}
+
+/**
+ * The result of a random search: a CheckResult whose outcome is never `ok` or `unreached` (a
+ * sample proves nothing), with `limit` set to `walks`, `time` or `interrupted` when no failure was
+ * found. A violation's `path` is the shrunk trace; `stats.distinctStates` counts visited states.
+ */
+export interface RandomResult extends CheckResult {
+  readonly random: RandomStats;
 }
