@@ -25,8 +25,8 @@ export interface ExploreOptions {
   readonly shouldStop?: () => boolean;
 }
 
-/** Why the search stopped before exhausting the state space. */
-type Stop =
+/** Why the search stopped before exhausting the state space (also used by parallel-bfs.ts). */
+export type Stop =
   | { readonly kind: "violation"; readonly property: number; readonly path: number[] }
   | { readonly kind: "deadlock"; readonly path: number[] }
   | { readonly kind: "limit"; readonly limit: LimitKind }
@@ -63,7 +63,8 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
   const frontier = new Frontier(model.stateSize);
   const parents = frontier.parents;
   const fp = new Int32Array(2);
-  const cur = new Int32Array(model.stateSize);
+  const stateSize = model.stateSize;
+  const cur = new Int32Array(stateSize);
   const coverage = new Float64Array(model.actions.length);
   const reached = model.properties.map(() => false);
   const reachable: number[] = [];
@@ -134,7 +135,10 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
         return;
       }
     }
-    admit(next, curIndex, ord, level + 1);
+    // A self-loop leads back to `cur`, which is in the seen-set: nothing to dedupe or check.
+    let i = 0;
+    while (i < stateSize && next[i] === cur[i]) i++;
+    if (i < stateSize) admit(next, curIndex, ord, level + 1);
   };
 
   /** Samples memory, polls the clock and `shouldStop`, reports progress; may set `stop`. */
@@ -179,7 +183,6 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
       expandedBeforeLevel = expanded;
       const current = frontier.current;
       const recordSize = current.recordSize;
-      const stateSize = current.stateSize;
       for (let c = 0; c < current.chunks.length && stop === undefined; c++) {
         const chunk = current.chunks[c]!;
         const records = current.lengths[c]!;
@@ -233,10 +236,10 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
   return summarize(model, stop, base, unreached);
 }
 
-type ResultBase = Pick<CheckResult, "stats" | "coverage">;
+export type ResultBase = Pick<CheckResult, "stats" | "coverage">;
 
 /** Turns the stop reason (undefined: exhausted) into a CheckResult. */
-function summarize(model: Model, stop: Stop | undefined, base: ResultBase, unreached: string[]): CheckResult {
+export function summarize(model: Model, stop: Stop | undefined, base: ResultBase, unreached: string[]): CheckResult {
   if (stop === undefined) {
     return unreached.length > 0 ? { outcome: "unreached", ...base, unreached } : { outcome: "ok", ...base };
   }
