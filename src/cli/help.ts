@@ -29,8 +29,20 @@ Options:
   --depth N            explore at most N steps from the initial states (outcome: limit hit)
   --time SECONDS       stop after this many seconds (outcome: limit hit)
   --memory MB          cap the memory of the state store (outcome: limit hit)
+  --workers N          worker threads for the search (default: the number of cores); any N
+                       gives the same counts and the same counterexample
   --replay TOKEN       replay one trace (from a replay line) instead of searching
-  --format text|json   output format (default: text)
+  --format FORMAT      text (default), json, junit, sarif or itf (a trace per failing spec)
+  --plain              plain text even on a terminal (no live view, no trace viewer)
   --color, --no-color  force colours on or off (default: on for terminals, off when NO_COLOR is set)
+
+Random search (for spaces too large to exhaust; never reports "ok"):
+  --random             seeded random walks instead of the exhaustive search; a violation is
+                       shrunk to a short trace with a replay line
+  --seed S             the seed (decimal or 0x hex); the same seed finds the same walks anywhere
+  --walks N            walks to run (default 10,000; unbounded with --time)
+  --walk-depth D       steps per walk at most (default 100)
+  --shard I/N          run only the walks w with w mod N = I (0 <= I < N): N processes with the
+                       same seed share one search
   -h, --help           show this help
 `;

@@ -9,11 +9,10 @@ import { parseArgs, type CheckOptions } from "./options.js";
 import { ExitCode, worstExitCode } from "./exit-codes.js";
 import { HELP_CHECK, HELP_MAIN } from "./help.js";
 import { runCheck } from "./run-check.js";
-import { ANSI_STYLE, PLAIN_STYLE, createTextReporter } from "../report/text.js";
-import { createJsonReporter } from "../report/json.js";
+import { chooseReporter } from "./reporters.js";
 import { internalError } from "../index.js";
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     printDiagnostics(parsed.diagnostics);
@@ -32,18 +31,18 @@ function main(argv: readonly string[]): number {
   }
 }
 
-function check(options: CheckOptions): number {
-  const useColor = options.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]);
-  const reporter =
-    options.format === "json"
-      ? createJsonReporter((text) => process.stdout.write(text))
-      : createTextReporter(
-          (text) => process.stdout.write(text),
-          (text) => process.stderr.write(text),
-          useColor ? ANSI_STYLE : PLAIN_STYLE,
-        );
-  const reports = runCheck(options, reporter);
-  return worstExitCode(reports.map((r) => r.exitCode as ExitCode));
+async function check(options: CheckOptions): Promise<number> {
+  const chosen = chooseReporter(options, readVersion());
+  const restore = (): void => chosen.close();
+  process.once("exit", restore);
+  try {
+    const reports = await runCheck(options, chosen.reporter);
+    await chosen.done();
+    return worstExitCode(reports.map((r) => r.exitCode as ExitCode));
+  } finally {
+    chosen.close();
+    process.removeListener("exit", restore);
+  }
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
@@ -62,7 +61,7 @@ function readVersion(): string {
 
 let code: number;
 try {
-  code = main(process.argv.slice(2));
+  code = await main(process.argv.slice(2));
 } catch (error) {
   printDiagnostics([internalError(error)]);
   if (process.env["FAULTLINE_DEBUG"]) console.error(error);

@@ -1,10 +1,14 @@
 // Command-line flags -> validated options (FL0xxx diagnostics). Pure: no process access here.
 // main.ts is the only user of process.argv and process.exit.
 
+import { availableParallelism } from "node:os";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggest } from "../util/edit-distance.js";
+import { parseSeed } from "../explore/prng.js";
 
-export type OutputFormat = "text" | "json";
+export type OutputFormat = "text" | "json" | "junit" | "sarif" | "itf";
+
+const FORMATS: readonly OutputFormat[] = ["text", "json", "junit", "sarif", "itf"];
 
 export interface CheckOptions {
   readonly paths: readonly string[];
@@ -14,9 +18,21 @@ export interface CheckOptions {
   readonly maxDepth: number | undefined;
   readonly timeSeconds: number | undefined;
   readonly memoryMegabytes: number | undefined;
+  /** `--workers N`: threads for the search (default: the number of cores; 1 searches on this thread). */
+  readonly workers: number;
   readonly replay: string | undefined;
   readonly format: OutputFormat;
   readonly color: boolean | undefined;
+  /** `--plain`: plain text even on a terminal (no live view, no trace viewer). */
+  readonly plain: boolean;
+  /** `--random`: seeded random walks instead of the exhaustive search. */
+  readonly random: boolean;
+  /** `--seed S` (decimal or 0x hex); undefined: the CLI picks one and prints it. */
+  readonly seed: bigint | undefined;
+  readonly walks: number | undefined;
+  readonly walkDepth: number | undefined;
+  /** `--shard I/N`: this process runs the walks w with w % N == I (I from 0). */
+  readonly shard: { readonly index: number; readonly count: number } | undefined;
 }
 
 export type Command =
@@ -28,16 +44,19 @@ export type ParseResult =
   | { readonly ok: true; readonly command: Command }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-type NumericFlag = "--max-states" | "--depth" | "--time" | "--memory";
+type NumericFlag = "--max-states" | "--depth" | "--time" | "--memory" | "--workers" | "--walks" | "--walk-depth";
 
 const NUMERIC_FLAGS: Readonly<Record<NumericFlag, { integer: boolean; min: number }>> = {
   "--max-states": { integer: true, min: 1 },
   "--depth": { integer: true, min: 0 },
   "--time": { integer: false, min: 0 },
   "--memory": { integer: true, min: 16 },
+  "--workers": { integer: true, min: 1 },
+  "--walks": { integer: true, min: 1 },
+  "--walk-depth": { integer: true, min: 1 },
 };
 
-const CHECK_FLAGS = ["--const", "--replay", "--format", "--help", "--no-color", "--color", ...Object.keys(NUMERIC_FLAGS)];
+const CHECK_FLAGS = ["--const", "--replay", "--format", "--help", "--no-color", "--color", "--plain", "--random", "--seed", "--shard", ...Object.keys(NUMERIC_FLAGS)];
 
 /** Parses argv (without the node and script entries). Never throws. */
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -63,6 +82,10 @@ function parseCheck(args: readonly string[]): ParseResult {
   let replay: string | undefined;
   let format: OutputFormat = "text";
   let color: boolean | undefined;
+  let plain = false;
+  let random = false;
+  let seed: bigint | undefined;
+  let shard: { index: number; count: number } | undefined;
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const raw = args[i]!;
@@ -91,6 +114,25 @@ function parseCheck(args: readonly string[]): ParseResult {
     if (flag === "--help" || flag === "-h") return ok({ kind: "help", topic: "check" });
     if (flag === "--no-color") color = false;
     else if (flag === "--color") color = true;
+    else if (flag === "--plain") plain = true;
+    else if (flag === "--random") random = true;
+    else if (flag === "--seed") {
+      const value = takeValue();
+      if (value === undefined) continue;
+      seed = parseSeed(value);
+      if (seed === undefined) {
+        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--seed", problem: `expects a whole number (decimal or 0x hex, at most 64 bits), got \`${value}\`` }));
+      }
+    } else if (flag === "--shard") {
+      const value = takeValue();
+      if (value === undefined) continue;
+      const m = /^(\d+)\/(\d+)$/.exec(value);
+      const index = m ? Number(m[1]) : NaN;
+      const count = m ? Number(m[2]) : NaN;
+      if (!m || count < 1 || index >= count || count > 1_000_000) {
+        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--shard", problem: `expects I/N with 0 <= I < N, got \`${value}\`` }));
+      } else shard = { index, count };
+    }
     else if (flag === "--const" || flag.startsWith("--const=")) {
       const value = flag === "--const" ? takeValue() : flag.slice("--const=".length);
       if (value === undefined) continue;
@@ -101,9 +143,9 @@ function parseCheck(args: readonly string[]): ParseResult {
     } else if (flag === "--replay") replay = takeValue();
     else if (flag === "--format") {
       const value = takeValue();
-      if (value === "text" || value === "json") format = value;
+      if (FORMATS.includes(value as OutputFormat)) format = value as OutputFormat;
       else if (value !== undefined) {
-        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--format", problem: `must be text or json, got \`${value}\`` }));
+        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--format", problem: `must be one of ${FORMATS.join(", ")}, got \`${value}\`` }));
       }
     } else if (flag in NUMERIC_FLAGS) {
       const value = takeValue();
@@ -124,6 +166,15 @@ function parseCheck(args: readonly string[]): ParseResult {
   if (paths.length === 0 && diagnostics.length === 0) {
     diagnostics.push(makeDiagnostic("FL0011", undefined, { command: "check" }, [{ message: "for example: faultline check specs/" }]));
   }
+  const randomOnly = (["--seed", "--walks", "--walk-depth", "--shard"] as const).filter((f) =>
+    f === "--seed" ? seed !== undefined : f === "--shard" ? shard !== undefined : numbers[f] !== undefined,
+  );
+  if (!random && randomOnly.length > 0) {
+    diagnostics.push(makeDiagnostic("FL0002", undefined, { option: randomOnly[0]!, problem: "only applies to a random search: add `--random`" }));
+  }
+  if (random && replay !== undefined) {
+    diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--replay", problem: "replays one trace and cannot be combined with `--random`" }));
+  }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return ok({
     kind: "check",
@@ -134,9 +185,16 @@ function parseCheck(args: readonly string[]): ParseResult {
       maxDepth: numbers["--depth"],
       timeSeconds: numbers["--time"],
       memoryMegabytes: numbers["--memory"],
+      workers: numbers["--workers"] ?? availableParallelism(),
       replay,
       format,
       color,
+      plain,
+      random,
+      seed,
+      walks: numbers["--walks"],
+      walkDepth: numbers["--walk-depth"],
+      shard,
     },
   });
 }

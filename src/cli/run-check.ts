@@ -4,8 +4,10 @@
 import { SourceFile } from "../diagnostics/source-file.js";
 import { hasErrors, makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { explore } from "../explore/bfs.js";
-import { buildTrace, decodeReplay } from "../explore/trace.js";
-import type { CheckResult } from "../explore/result.js";
+import { exploreParallel } from "../explore/parallel.js";
+import { decodeReplay, replay, traceOf, type Replayed } from "../explore/trace.js";
+import type { CheckResult, Progress } from "../explore/result.js";
+import { freshSeed, rerunCommand, runRandom } from "./run-random.js";
 import type { Model } from "../compile/model.js";
 import { loadModel } from "../index.js";
 import type { FileReport, Reporter } from "../report/reporter.js";
@@ -15,7 +17,7 @@ import type { CheckOptions } from "./options.js";
 import { replayResult } from "./replay.js";
 
 /** Runs `check` over every file; returns one report per file (or one for bad paths). */
-export function runCheck(options: CheckOptions, reporter: Reporter): FileReport[] {
+export async function runCheck(options: CheckOptions, reporter: Reporter): Promise<FileReport[]> {
   const sources = new Map<string, SourceFile>();
   const lookup = (name: string) => sources.get(name);
   const found = findSpecFiles(options.paths);
@@ -35,7 +37,7 @@ export function runCheck(options: CheckOptions, reporter: Reporter): FileReport[
       report = emptyReport(file, [read.diagnostic], ExitCode.SpecError);
     } else {
       sources.set(file, new SourceFile(file, read.text));
-      report = checkOne(file, read.text, options);
+      report = await checkOne(file, read.text, options, reporter);
     }
     reporter.onFile(report, lookup);
     reports.push(report);
@@ -44,7 +46,7 @@ export function runCheck(options: CheckOptions, reporter: Reporter): FileReport[
   return reports;
 }
 
-function checkOne(file: string, text: string, options: CheckOptions): FileReport {
+async function checkOne(file: string, text: string, options: CheckOptions, reporter: Reporter): Promise<FileReport> {
   const loaded = loadModel(text, file, { constants: options.constants });
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.model || hasErrors(diagnostics)) {
@@ -55,7 +57,12 @@ function checkOne(file: string, text: string, options: CheckOptions): FileReport
   }
   const model = loaded.model;
   let result: CheckResult;
-  if (options.replay !== undefined) {
+  let rerun: string | undefined;
+  if (options.random) {
+    const seed = options.seed ?? freshSeed();
+    result = runRandom(model, options, seed);
+    rerun = rerunCommand(file, options, seed);
+  } else if (options.replay !== undefined) {
     const path = decodeReplay(options.replay);
     if (!Array.isArray(path)) {
       const problem = typeof path === "string" ? path : "is not a replay token";
@@ -69,25 +76,54 @@ function checkOne(file: string, text: string, options: CheckOptions): FileReport
     }
     result = replayed;
   } else {
-    result = explore(model, {
+    const exploreOptions = {
       maxStates: options.maxStates,
       maxDepth: options.maxDepth,
       timeLimitMs: options.timeSeconds === undefined ? undefined : options.timeSeconds * 1000,
       memoryBytes: options.memoryMegabytes === undefined ? undefined : options.memoryMegabytes * 1024 * 1024,
-    });
+      onProgress: (p: Progress) =>
+        reporter.onProgress(file, {
+          distinctStates: p.distinctStates,
+          depth: p.level,
+          seconds: p.seconds,
+          queue: p.queuedStates,
+          statesPerSecond: p.statesPerSecond,
+          generatedStates: p.generatedStates,
+          memoryBytes: p.memoryBytes,
+        }),
+    };
+    const input = { source: text, fileName: file, constants: options.constants };
+    result =
+      options.workers > 1
+        ? await exploreParallel(input, { ...exploreOptions, workers: options.workers }, model)
+        : explore(model, exploreOptions);
     diagnostics.push(...coverageWarnings(result, file));
   }
   const failingPath = result.violation?.path ?? result.error?.path;
   const token = result.violation?.token ?? result.error?.token;
-  const trace = failingPath ? buildTrace(model, failingPath) : undefined;
+  const run = failingPath ? replay(model, failingPath) : undefined;
+  const replayed = typeof run === "string" ? undefined : run;
+  const explanation = replayed && explainLast(model, result, replayed);
   return {
     file,
     diagnostics,
     result,
-    trace: typeof trace === "string" ? undefined : trace,
+    properties: model.properties.map((p) => ({ name: p.name, kind: p.kind })),
+    trace: replayed && traceOf(model, replayed),
+    ...(rerun !== undefined ? { rerunCommand: rerun } : {}),
+    ...(explanation !== undefined ? { explanation } : {}),
     replayCommand: token === undefined ? undefined : replayCommand(file, options, token),
     exitCode: exitCodeOf(result),
   };
+}
+
+/** The model's words for why the last state of `run` violates the property `result` names. */
+function explainLast(model: Model, result: CheckResult, run: Replayed): string | undefined {
+  const v = result.outcome === "violation" ? result.violation : undefined;
+  const index = v ? model.properties.findIndex((p) => p.name === v.property && p.kind === v.kind) : -1;
+  if (index < 0 || !model.explainViolation) return undefined;
+  const states = run.states;
+  return model.explainViolation(states[states.length - 1]!, index, states[states.length - 2]);
 }
 
 /** FL6001 for every handler, timer or action that never fired in an exhaustive search. */
@@ -96,7 +132,9 @@ function coverageWarnings(result: CheckResult, file: string): Diagnostic[] {
   return result.coverage
     .filter((c) => c.count === 0 && (c.kind === "deliver" || c.kind === "timer" || c.kind === "action"))
     .map((c) =>
-      makeDiagnostic("FL6001", { file, start: 0, end: 0 }, { what: c.kind === "deliver" ? "handler" : c.kind, name: c.label }),
+      makeDiagnostic("FL6001", undefined, { what: c.kind === "deliver" ? "handler" : c.kind, name: c.label }, [
+        { message: `in ${file}: add a \`reachable\` property or check the guards` },
+      ]),
     );
 }
 

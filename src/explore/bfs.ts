@@ -5,7 +5,7 @@
 import type { Model } from "../compile/model.js";
 import { EvaluationError } from "../compile/model.js";
 import { fingerprint } from "./fingerprint.js";
-import { AddResult, FingerprintSet } from "./fingerprint-set.js";
+import { AddResult, FingerprintSet, REMAPPED_ZERO_HI, REMAPPED_ZERO_LO } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
 import type { CheckResult, LimitKind, Progress } from "./result.js";
 import { encodeReplay } from "./trace.js";
@@ -31,6 +31,10 @@ export type Stop =
   | { readonly kind: "deadlock"; readonly path: number[] }
   | { readonly kind: "limit"; readonly limit: LimitKind }
   | { readonly kind: "error"; readonly error: EvaluationError; readonly path: number[]; readonly emittedBefore: number };
+
+/** Slots of the direct-mapped cache of recent fingerprints (a power of two; 512 KB). */
+const RECENT_SLOTS = 1 << 16;
+const RECENT_MASK = RECENT_SLOTS - 1;
 
 /** Expanded states between two polls of the clock, limits and `shouldStop`. */
 const POLL_MASK = 4095;
@@ -63,6 +67,7 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
   const frontier = new Frontier(model.stateSize);
   const parents = frontier.parents;
   const fp = new Int32Array(2);
+  const recent = new Int32Array(RECENT_SLOTS * 2);
   const stateSize = model.stateSize;
   const cur = new Int32Array(stateSize);
   const coverage = new Float64Array(model.actions.length);
@@ -86,15 +91,29 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
 
   /** Dedupes `state` and, when new, hands it to `discover`; may set `stop`. Kept small: it is inlined. */
   const admit = (state: Int32Array, parent: number, ord: number, depth: number): void => {
-    // Step A: Dedupe by fingerprint (without inserting when the state limit is reached).
+    // Step A: Dedupe by fingerprint (without inserting when the state limit is reached), asking
+    // the small cache of recently met fingerprints before the seen-set (a hit is in the set).
     fingerprint(state, fp);
+    let hi = fp[0]!;
+    let lo = fp[1]!;
+    if ((hi | lo) === 0) {
+      hi = REMAPPED_ZERO_HI;
+      lo = REMAPPED_ZERO_LO;
+    }
+    const r = (hi & RECENT_MASK) << 1;
+    if (recent[r] === hi && recent[r + 1] === lo) return;
     if (distinct >= maxStates) {
-      if (!seen.has(fp[0]!, fp[1]!)) stop = { kind: "limit", limit: "states" };
+      if (!seen.has(hi, lo)) stop = { kind: "limit", limit: "states" };
       return;
     }
-    const added = seen.add(fp[0]!, fp[1]!);
+    const added = seen.add(hi, lo);
+    if (added === AddResult.Full) {
+      stop = { kind: "limit", limit: "memory" };
+      return;
+    }
+    recent[r] = hi;
+    recent[r + 1] = lo;
     if (added === AddResult.Added) discover(state, parent, ord, depth);
-    else if (added === AddResult.Full) stop = { kind: "limit", limit: "memory" };
   };
 
   /** Records, checks and enqueues a state seen for the first time; may set `stop`. */

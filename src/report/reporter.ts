@@ -20,6 +20,8 @@ export interface FileReport {
    * twice`), when the model can say more than "P is false in the last state".
    */
   readonly explanation?: string;
+  /** For random searches: the command that reruns the same search (`--random --seed S`). */
+  readonly rerunCommand?: string;
   /** The command that reproduces the counterexample exactly. */
   readonly replayCommand: string | undefined;
   readonly exitCode: number;

@@ -6,7 +6,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CheckResult } from "../explore/result.js";
 import type { Trace } from "../explore/trace.js";
 import type { FileReport, Reporter } from "./reporter.js";
-import { formatCount, formatBytes, formatSeconds, formatValue } from "./format.js";
+import { formatCount, formatBytes, formatSeconds, formatValue, limitWords } from "./format.js";
+import type { RandomStats } from "../explore/result.js";
 
 export interface TextStyle {
   readonly bold: (s: string) => string;
@@ -64,12 +65,50 @@ export function renderResult(report: FileReport, result: CheckResult, style: Tex
     if (end) lines.push("", `  ${end}`);
   }
   if (report.replayCommand) lines.push(`  replay: ${report.replayCommand}`);
-  lines.push(`  ${renderStats(result)}`);
+  const random = randomStats(result);
+  if (random) {
+    lines.push(`  ${renderRandomStats(random)}`);
+    if (report.rerunCommand) lines.push(`  rerun the search: ${report.rerunCommand}`);
+  } else lines.push(`  ${renderStats(result)}`);
   return lines.join("\n");
+}
+
+/** The random-search figures of a result, when it came from `--random`. */
+function randomStats(result: CheckResult): RandomStats | undefined {
+  return (result as CheckResult & { random?: RandomStats }).random;
+}
+
+function randomHeadline(name: string, result: CheckResult, random: RandomStats, style: TextStyle): string {
+  const shard = random.shard ? `, shard ${random.shard.index}/${random.shard.count}` : "";
+  const how = `random search, seed ${random.seed}${shard}`;
+  const v = result.violation;
+  if ((result.outcome === "violation" || result.outcome === "deadlock") && v) {
+    const what = result.outcome === "deadlock" ? "deadlock reached" : `${v.kind} ${v.property} violated`;
+    const shrunk = random.originalLength !== undefined ? `, shrunk from ${pluralize(random.originalLength, "step")}` : "";
+    return `${name}: ${style.red(what)} after ${pluralize(v.path.length - 1, "step")} (${how}, walk ${random.failingWalk ?? "?"}${shrunk})`;
+  }
+  if (result.outcome === "error") {
+    return `${name}: ${style.red(`error[${result.error!.code}]`)}: ${result.error!.message}, after ${pluralize(result.error!.path.length - 1, "step")} (${how})`;
+  }
+  const stopped = result.limit === "walks" ? "" : ` (${limitWords(result.limit)})`;
+  return `${name}: ${style.yellow(`no violation in ${formatCount(random.walks)} random walks`)}${stopped}, NOT exhaustive (${how}, depth <= ${random.walkDepth})`;
+}
+
+/** `random search: 52 walks (depth <= 100, deepest 23), 712 steps, 1,234 steps/s, ...`. */
+export function renderRandomStats(random: RandomStats): string {
+  const distinct = `${random.distinctCapped ? "at least " : ""}${formatCount(random.distinctStates)}`;
+  return [
+    `random search: ${formatCount(random.walks)} walks (depth <= ${random.walkDepth}, deepest ${random.deepestWalk})`,
+    `${formatCount(random.steps)} steps`,
+    `${formatCount(Math.round(random.stepsPerSecond))} steps/s`,
+    `${distinct} distinct states seen (a sample, not exhaustive)`,
+  ].join(", ");
 }
 
 function headline(file: string, result: CheckResult, style: TextStyle): string {
   const name = style.bold(file);
+  const random = randomStats(result);
+  if (random) return randomHeadline(name, result, random, style);
   switch (result.outcome) {
     case "ok":
       return `${name}: ${style.green("ok")}, every property holds (exhaustive search)`;
@@ -82,26 +121,9 @@ function headline(file: string, result: CheckResult, style: TextStyle): string {
     case "unreached":
       return `${name}: ${style.red("never reached")}: ${(result.unreached ?? []).map((p) => `reachable ${p}`).join(", ")} (exhaustive search)`;
     case "limit":
-      return `${name}: ${style.yellow(limitText(result))}: no violation found so far, NOT exhaustive`;
+      return `${name}: ${style.yellow(limitWords(result.limit))}: no violation found so far, NOT exhaustive`;
     case "error":
       return `${name}: ${style.red(`error[${result.error!.code}]`)}: ${result.error!.message}, after ${pluralize(result.error!.path.length - 1, "step")}`;
-  }
-}
-
-function limitText(result: CheckResult): string {
-  switch (result.limit) {
-    case "states":
-      return "state limit hit";
-    case "depth":
-      return "depth limit hit";
-    case "time":
-      return "time limit hit";
-    case "memory":
-      return "memory limit hit";
-    case "interrupted":
-      return "interrupted";
-    default:
-      return "limit hit";
   }
 }
 

@@ -95,3 +95,74 @@ describe("faultline CLI: bad files are spec errors, never stack traces", () => {
     expect(r.stderr).toContain("FL0008");
   });
 });
+
+describe("faultline CLI: checking specs", () => {
+  it("an exhaustive pass exits 0 with the state count", () => {
+    const r = runCli(["check", "specs/two-phase.fl", "--const", "K=4", "--workers", "1"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("specs/two-phase.fl: ok, every property holds (exhaustive search)");
+    expect(r.stdout).toContain("1,568 distinct states");
+  });
+
+  it("a violation exits 10 with the shortest trace, an explanation and a replay line that reproduces it", () => {
+    const r = runCli(["check", "specs/split-brain.fl", "--workers", "1"]);
+    expect(r.code).toBe(10);
+    expect(r.stdout).toContain("invariant NoSplitBrain violated after 6 steps (shortest trace)");
+    expect(r.stdout).toContain("it fails for a = Server[");
+    expect(r.stdout).not.toMatch(/\u001b\[/); // piped: no ANSI escapes
+    const replay = /replay: faultline (check .*)$/m.exec(r.stdout)![1]!.split(" ");
+    const again = runCli(replay);
+    expect(again.code).toBe(10);
+    const steps = (out: string) => out.split("\n").filter((l) => /^ {2}\d+\. /.test(l));
+    expect(steps(again.stdout)).toEqual(steps(r.stdout));
+  });
+
+  it("a deadlock exits 11", () => {
+    const r = runCli(["check", "specs/2pc-coordinator-crash.fl", "--workers", "1"]);
+    expect(r.code).toBe(11);
+    expect(r.stdout).toContain("deadlock reached after 7 steps");
+  });
+
+  it("limits end with 152 and never claim the spec holds", () => {
+    for (const flags of [["--max-states", "100"], ["--depth", "3"]]) {
+      const r = runCli(["check", "specs/leader-election.fl", "--workers", "1", ...flags]);
+      expect(r.code).toBe(152);
+      expect(r.stdout).toContain("NOT exhaustive");
+      expect(r.stdout).not.toContain("every property holds");
+    }
+  });
+
+  it("a bad replay token is a usage error", () => {
+    const r = runCli(["check", "specs/split-brain.fl", "--replay", "0/99/x"]);
+    expect(r.code).toBe(151);
+    expect(r.stderr).toContain("error[FL0012]");
+  });
+
+  it("random search finds the bug, prints the seed and reproduces it with the same seed", () => {
+    const args = ["check", "specs/duplicate-charge.fl", "--random", "--seed", "0x2a", "--workers", "1"];
+    const first = runCli(args);
+    expect(first.code).toBe(10);
+    expect(first.stdout).toContain("atmostonce charge violated");
+    expect(first.stdout).toContain("rerun the search: faultline check specs/duplicate-charge.fl --random --seed 0x2a");
+    expect(runCli(args).stdout.replace(/[\d,]+ steps\/s/, "")).toBe(first.stdout.replace(/[\d,]+ steps\/s/, ""));
+  });
+
+  it("random search that finds nothing is a limit, not a pass", () => {
+    const r = runCli(["check", "specs/two-phase.fl", "--random", "--seed", "1", "--walks", "20", "--workers", "1"]);
+    expect(r.code).toBe(152);
+    expect(r.stdout).toContain("no violation in 20 random walks");
+  });
+
+  it("writes JSON, JUnit, SARIF and ITF", () => {
+    const json = JSON.parse(runCli(["check", "specs/split-brain.fl", "--format", "json", "--workers", "1"]).stdout);
+    expect(json.version).toBe(1);
+    expect(json.files[0].violation.property).toBe("NoSplitBrain");
+    const junit = runCli(["check", "specs/split-brain.fl", "specs/two-phase.fl", "--format", "junit", "--workers", "1"]);
+    expect(junit.stdout).toMatch(/<testsuites name="faultline" tests="2" failures="1"/);
+    const sarif = JSON.parse(runCli(["check", "specs/split-brain.fl", "--format", "sarif", "--workers", "1"]).stdout);
+    expect(sarif.version).toBe("2.1.0");
+    const itf = JSON.parse(runCli(["check", "specs/split-brain.fl", "--format", "itf", "--workers", "1"]).stdout);
+    expect(itf["#meta"].format).toBe("ITF");
+    expect(itf.states).toHaveLength(7);
+  });
+});

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../../../src/cli/options.js";
 
@@ -10,7 +11,7 @@ describe("parseArgs", () => {
   it("parses check with every option", () => {
     const r = parseArgs([
       "check", "specs/", "--const", "N=5", "--const=K=3", "--max-states", "100", "--depth=7",
-      "--time", "1.5", "--memory", "64", "--replay", "0.1.2", "--format", "json", "--no-color",
+      "--time", "1.5", "--memory", "64", "--workers", "3", "--replay", "0.1.2", "--format", "json", "--no-color",
     ]);
     expect(r.ok).toBe(true);
     if (!r.ok || r.command.kind !== "check") throw new Error("expected check");
@@ -21,10 +22,25 @@ describe("parseArgs", () => {
       maxDepth: 7,
       timeSeconds: 1.5,
       memoryMegabytes: 64,
+      workers: 3,
       replay: "0.1.2",
       format: "json",
       color: false,
+      plain: false,
+      random: false,
+      seed: undefined,
+      walks: undefined,
+      walkDepth: undefined,
+      shard: undefined,
     });
+  });
+
+  it("defaults --workers to the number of cores and accepts only whole numbers from 1", () => {
+    const r = parseArgs(["check", "x.fl"]);
+    expect(r.ok && r.command.kind === "check" && r.command.options.workers).toBe(availableParallelism());
+    expect(codes(["check", "x.fl", "--workers", "0"])).toEqual(["FL0002"]);
+    expect(codes(["check", "x.fl", "--workers", "1.5"])).toEqual(["FL0002"]);
+    expect(codes(["check", "x.fl", "--workers=1"])).toEqual([]);
   });
 
   it("shows help for no arguments, --help and check --help", () => {
@@ -56,5 +72,30 @@ describe("parseArgs", () => {
   it("takes everything after -- as a path", () => {
     const r = parseArgs(["check", "--", "--weird.fl"]);
     expect(r.ok && r.command.kind === "check" && r.command.options.paths).toEqual(["--weird.fl"]);
+  });
+});
+
+describe("parseArgs: random search and formats", () => {
+  it("parses --random with seed, walks, depth and shard", () => {
+    const r = parseArgs(["check", "x.fl", "--random", "--seed", "0x2a", "--walks", "50", "--walk-depth=20", "--shard", "1/4"]);
+    if (!r.ok || r.command.kind !== "check") throw new Error("expected check");
+    const o = r.command.options;
+    expect([o.random, o.seed, o.walks, o.walkDepth, o.shard]).toEqual([true, 42n, 50, 20, { index: 1, count: 4 }]);
+  });
+
+  it("accepts every output format and --plain", () => {
+    for (const format of ["text", "json", "junit", "sarif", "itf"]) {
+      const r = parseArgs(["check", "x.fl", "--format", format, "--plain"]);
+      expect(r.ok && r.command.kind === "check" && [r.command.options.format, r.command.options.plain]).toEqual([format, true]);
+    }
+  });
+
+  it("rejects bad seeds and shards, random-only flags without --random, and --random with --replay", () => {
+    expect(codes(["check", "x.fl", "--random", "--seed", "abc"])).toEqual(["FL0002"]);
+    expect(codes(["check", "x.fl", "--random", "--shard", "4/4"])).toEqual(["FL0002"]);
+    expect(codes(["check", "x.fl", "--random", "--shard", "1"])).toEqual(["FL0002"]);
+    expect(codes(["check", "x.fl", "--seed", "1"])).toEqual(["FL0002"]);
+    expect(codes(["check", "x.fl", "--walks", "3"])).toEqual(["FL0002"]);
+    expect(codes(["check", "x.fl", "--random", "--replay", "0/1"])).toEqual(["FL0002"]);
   });
 });

@@ -1,0 +1,151 @@
+// `npm run bench` (after the build): times the explorer on fixed specs at 1 worker and at every
+// core, each run in a child process so that its peak memory (max RSS) is its own, and times SPIN
+// and a hand-written JavaScript BFS on the same TwoPhase sizes when they are available.
+//   node scripts/bench.js [--quick]      (--quick: TwoPhase K=7 only, no other specs)
+
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const HANDWRITTEN = join(ROOT, "..", "shared", "bench", "limit", "twophase-handwritten.mjs");
+const SPIN = join(ROOT, "..", "shared", "bench", "spin", "run.sh");
+const CHILD_TIMEOUT_MS = 15 * 60 * 1000;
+/** The specs of specs/ with more than 10,000 states (TwoPhase aside), timed like TwoPhase. */
+const LARGER_SPECS = ["leader-election", "register-consistent", "quorum-overlap"];
+
+/** One exploration in this process; prints its figures as JSON on the last line. */
+async function runChild({ file, constants, workers }) {
+  const { loadModel } = await import("../dist/index.js");
+  const { exploreParallel } = await import("../dist/explore/parallel.js");
+  const source = readFileSync(join(ROOT, file), "utf8");
+  const loaded = loadModel(source, file, { constants });
+  if (!loaded.model) throw new Error(`${file} does not compile: ${loaded.diagnostics.map((d) => d.code).join(", ")}`);
+  const started = performance.now();
+  const result = await exploreParallel({ source, fileName: file, constants }, { workers }, loaded.model);
+  const seconds = (performance.now() - started) / 1000;
+  const { distinctStates, generatedStates } = result.stats;
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  console.log(JSON.stringify({ outcome: result.outcome, distinctStates, generatedStates, seconds, maxRss }));
+}
+
+function child(args) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", JSON.stringify(args)], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: CHILD_TIMEOUT_MS,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const last = run.stdout.trim().split("\n").pop() ?? "";
+  if (run.status !== 0 || !last.startsWith("{")) throw new Error(`bench child ${JSON.stringify(args)} failed:\n${run.stderr}`);
+  return JSON.parse(last);
+}
+
+/** Seconds of the hand-written BFS for TwoPhase K, or a note. */
+function handwritten(k) {
+  if (!existsSync(HANDWRITTEN)) return { note: `hand-written mark not found (${relative(ROOT, HANDWRITTEN)})` };
+  const run = spawnSync(process.execPath, [HANDWRITTEN, String(k)], { encoding: "utf8", timeout: CHILD_TIMEOUT_MS });
+  const m = /distinct=(\d+) generated=(\d+) .* ([\d.]+)s .*rss=(\d+)MB/.exec(run.stdout);
+  if (!m) return { note: `hand-written mark failed: ${run.stderr.trim().split("\n")[0]}` };
+  return { distinct: Number(m[1]), seconds: Number(m[3]), rssMb: Number(m[4]) };
+}
+
+/** SPIN's figures for TwoPhase K (its run.sh builds and runs pan), or a note. */
+function spin(k) {
+  if (!existsSync(SPIN)) return { note: `SPIN script not found (${relative(ROOT, SPIN)})` };
+  if (spawnSync("sh", ["-c", "command -v spin && command -v gcc"], { encoding: "utf8" }).status !== 0) {
+    return { note: "spin (or gcc) is not installed: apt-get install -y spin to compare" };
+  }
+  const run = spawnSync("bash", [SPIN, String(k), String(k)], { encoding: "utf8", timeout: CHILD_TIMEOUT_MS });
+  const row = run.stdout.split("\n").find((line) => line.startsWith(`${k} `));
+  const cells = row?.trim().split(/\s+/);
+  if (!cells || cells.length < 4) return { note: `SPIN failed: ${(run.stderr || run.stdout).trim().split("\n")[0]}` };
+  return { distinct: Number(cells[1]), seconds: Number(cells[3]) };
+}
+
+/** parse + check + compile time of every spec in specs/ (best of 3). */
+async function loadTimes() {
+  const { loadModel } = await import("../dist/index.js");
+  const rows = [];
+  for (const name of readdirSync(join(ROOT, "specs")).filter((f) => f.endsWith(".fl")).sort()) {
+    const source = readFileSync(join(ROOT, "specs", name), "utf8");
+    let best = Number.POSITIVE_INFINITY;
+    let stateSize = 0;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const loaded = loadModel(source, `specs/${name}`);
+      best = Math.min(best, performance.now() - started);
+      stateSize = loaded.model?.stateSize ?? 0;
+    }
+    rows.push({ name, ms: best, stateSize });
+  }
+  return rows;
+}
+
+const fmt = (n, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+async function main(quick) {
+  const cores = availableParallelism();
+  const workerCounts = cores > 1 ? [1, cores] : [1];
+  const cases = [7, 8, 9]
+    .filter((k) => !quick || k === 7)
+    .map((k) => ({ label: `TwoPhase K=${k}`, file: "specs/two-phase.fl", constants: { K: String(k) }, k }));
+  if (!quick) {
+    for (const name of LARGER_SPECS) {
+      const file = `specs/${name}.fl`;
+      if (existsSync(join(ROOT, file))) cases.push({ label: name, file, constants: {} });
+    }
+  }
+  console.log(`faultline bench: ${cores} core(s), Node ${process.versions.node}${quick ? ", --quick" : ""}\n`);
+  const rows = [];
+  const notes = new Set();
+  for (const c of cases) {
+    let oneWorker;
+    for (const workers of workerCounts) {
+      process.stderr.write(`  ${c.label} at ${workers} worker(s)...\n`);
+      const r = child({ file: c.file, constants: c.constants, workers });
+      oneWorker ??= r.seconds;
+      rows.push([
+        c.label,
+        workers,
+        r.outcome,
+        fmt(r.distinctStates),
+        fmt(r.generatedStates),
+        fmt(r.seconds, 2),
+        fmt(r.distinctStates / r.seconds),
+        fmt(r.maxRss / 1048576),
+        `${fmt(oneWorker / r.seconds, 2)}x`,
+        "",
+        "",
+      ]);
+      if (c.k === undefined) continue;
+      const last = rows[rows.length - 1];
+      const mark = (c.hand ??= handwritten(c.k));
+      const model = (c.spin ??= spin(c.k));
+      if (mark.note) notes.add(mark.note);
+      else last[9] = `${fmt(r.seconds / mark.seconds, 2)}x of ${fmt(mark.seconds, 2)} s`;
+      if (model.note) notes.add(model.note);
+      else last[10] = `${fmt(r.seconds / model.seconds, 2)}x of ${fmt(model.seconds, 2)} s`;
+    }
+  }
+  const header = ["case", "workers", "outcome", "distinct", "transitions", "seconds", "states/s", "peak MB", "speed-up", "vs hand-written", "vs SPIN"];
+  console.log(table(header, rows));
+  console.log("\nseconds: the search (threads started and stopped included), wall clock, one child process per run;");
+  console.log("peak MB: that process's max RSS (its threads included);");
+  console.log("speed-up: the 1-worker time / this time; vs X: this time / X's time on the same K (below 1x: faster).");
+  for (const note of notes) console.log(`note: ${note}`);
+  console.log("\nparse + check + compile (best of 3):\n");
+  const loads = await loadTimes();
+  console.log(table(["spec", "ms", "state slots"], loads.map((l) => [l.name, fmt(l.ms, 1), l.stateSize])));
+}
+
+if (process.argv[2] === "--child") await runChild(JSON.parse(process.argv[3]));
+else await main(process.argv.includes("--quick"));

@@ -1,0 +1,50 @@
+// Picks the reporter for a run: the ink UI on a terminal, plain text when piped (or NO_COLOR'd
+// text), or a machine format. The only place that decides between them.
+
+import { createJsonReporter } from "../report/json.js";
+import { createJunitReporter } from "../report/junit.js";
+import { createSarifReporter } from "../report/sarif.js";
+import { createItfReporter } from "../report/itf.js";
+import { ANSI_STYLE, PLAIN_STYLE, createTextReporter } from "../report/text.js";
+import { createTuiReporter } from "../report/tui/tui-reporter.js";
+import type { Reporter } from "../report/reporter.js";
+import type { CheckOptions } from "./options.js";
+
+export interface ChosenReporter {
+  readonly reporter: Reporter;
+  /** Resolves when the reporter is done with the terminal (the trace viewer was closed). */
+  readonly done: () => Promise<void>;
+  /** Restores the terminal at once (Ctrl-C, errors). Safe to call more than once. */
+  readonly close: () => void;
+}
+
+/** The reporter for `options.format`, writing to this process's stdout and stderr. */
+export function chooseReporter(options: CheckOptions, version: string): ChosenReporter {
+  const out = (text: string): void => void process.stdout.write(text);
+  const err = (text: string): void => void process.stderr.write(text);
+  const plain = (reporter: Reporter): ChosenReporter => ({ reporter, done: async () => {}, close: () => {} });
+  switch (options.format) {
+    case "json":
+      return plain(createJsonReporter(out));
+    case "junit":
+      return plain(createJunitReporter(out));
+    case "sarif":
+      return plain(createSarifReporter(out, { version }));
+    case "itf":
+      return plain(createItfReporter(out, err));
+    case "text":
+      break;
+  }
+  const noColor = Boolean(process.env["NO_COLOR"]);
+  const isTerminal = process.stdout.isTTY === true && process.env["CI"] !== "true";
+  const useColor = options.color ?? (isTerminal && !noColor);
+  if (!isTerminal || options.plain) return plain(createTextReporter(out, err, useColor ? ANSI_STYLE : PLAIN_STYLE));
+  const tui = createTuiReporter({ color: useColor });
+  return {
+    reporter: tui,
+    done: async () => {
+      await tui.waitUntilDone();
+    },
+    close: () => tui.close(),
+  };
+}

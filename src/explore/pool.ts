@@ -1,0 +1,49 @@
+// The worker pool of the parallel BFS: the only module that imports piscina. Workers run
+// dist/explore/worker.js (the compiled code), found from the package root, so the pool also
+// works when this file runs from src/ under vitest (after `npm run build`).
+
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import { createTaskRunner, type ModelInput, type Task, type TaskResult, type TaskRunner } from "./parallel-tasks.js";
+
+/** The compiled worker: `<package root>/dist/explore/worker.js` from both src/explore and dist/explore. */
+export function workerFile(): string {
+  return fileURLToPath(new URL("../../dist/explore/worker.js", import.meta.url));
+}
+
+/** A TaskRunner on worker threads that says when its threads have booted and built the model. */
+export interface WorkerPool extends TaskRunner {
+  isReady(): boolean;
+  /** Settles when every thread has built the model. */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * Starts `threads` worker threads, each rebuilding the model of `input` (a warm-up task per
+ * thread starts that at once; `isReady()` answers true when they are done). Tasks run in
+ * submission order as threads free up. Call `destroy()` when done. Throws when the worker has
+ * not been built.
+ */
+export function createWorkerPool(threads: number, input: ModelInput): WorkerPool {
+  const filename = workerFile();
+  if (!existsSync(filename)) throw new Error(`internal: ${filename} is missing; run \`npm run build\` first`);
+  const pool = new Piscina<Task, TaskResult>({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: 1,
+    idleTimeout: 60_000,
+    workerData: { input },
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
+  let warm = 0;
+  const warmups = Array.from({ length: threads }, () => pool.run({ kind: "warmup" }).then(() => void warm++));
+  const ready = Promise.all(warmups).then(() => undefined);
+  ready.catch(() => undefined);
+  const runner = createTaskRunner(
+    (task) => pool.run(task),
+    () => pool.destroy(),
+  );
+  return { ...runner, isReady: () => warm === threads, ready };
+}

@@ -1,0 +1,152 @@
+// The parallel BFS gives explore()'s result exactly (counts, outcome, path, coverage) at any
+// worker count: on toy models through this thread's runner, and on specs through worker threads
+// (loaded from dist/: `npm test` builds first).
+
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { EvaluationError } from "../../../src/compile/model.js";
+import { explore, type ExploreOptions } from "../../../src/explore/bfs.js";
+import { createLocalRunner } from "../../../src/explore/local-runner.js";
+import { exploreLevels } from "../../../src/explore/parallel-bfs.js";
+import { exploreParallel } from "../../../src/explore/parallel.js";
+import type { CheckResult } from "../../../src/explore/result.js";
+import { loadModel } from "../../../src/index.js";
+import { createToyModel, type ToyModelSpec } from "../../helpers/toy-models.js";
+
+/** A result without what depends on timing and on the store's layout. */
+function stable(result: CheckResult): unknown {
+  return { ...result, stats: { ...result.stats, seconds: 0, statesPerSecond: 0, peakMemoryBytes: 0 } };
+}
+
+/** The steps of `bits`: add one bit, or (when more than `dropFrom` are set) clear one. */
+function bitSteps(n: number, dropFrom: number, mask: number): [number, number[]][] {
+  const steps: [number, number[]][] = [];
+  const count = popcount(mask);
+  for (let i = 0; i < n; i++) {
+    const bit = 1 << i;
+    if ((mask & bit) === 0) steps.push([0, [mask | bit, count + 1]]);
+    else if (count > dropFrom) steps.push([1, [mask & ~bit, count - 1]]);
+  }
+  return steps;
+}
+
+/** Subsets of 0..n-1 as bitmasks (wide levels: several chunks), from the empty set. */
+function bits(n: number, extra: Partial<ToyModelSpec> & { dropFrom?: number } = {}) {
+  const dropFrom = extra.dropFrom ?? n;
+  return createToyModel({
+    initial: [[0, 0]],
+    actions: [{ label: "add" }, { label: "clear" }],
+    next: ([mask]) => bitSteps(n, dropFrom, mask!),
+    ...extra,
+  });
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+async function onThisThread(model: ReturnType<typeof bits>, workers: number, options: ExploreOptions = {}) {
+  return exploreLevels(model, { local: createLocalRunner(model) }, { ...options, workers });
+}
+
+describe("exploreLevels on this thread equals explore()", () => {
+  const cases: [string, () => ReturnType<typeof bits>, ExploreOptions][] = [
+    ["wide levels, back edges (ok)", () => bits(12, { dropFrom: 7 }), {}],
+    ["an invariant failing mid-level", () => bits(12, { invariants: [{ name: "notIt", holds: ([m]) => m !== 0b101101100110 }] }), {}],
+    [
+      "a transition property",
+      () => bits(11, { dropFrom: 6, transitions: [{ name: "noClear", holds: ([a], [b]) => !(a === 0b1110111 && b! < a!) }] }),
+      {},
+    ],
+    ["a deadlock", () => bits(11, { checkDeadlock: true, endWhen: ([m]) => m !== 0b10110011101 && popcount(m!) > 5 }), {}],
+    [
+      "an evaluation error",
+      () =>
+        bits(11, {
+          next: ([m]) => {
+            if (m === 0b11001010) throw new EvaluationError("FL5001", "boom", 1);
+            return bitSteps(11, 11, m!);
+          },
+        }),
+      {},
+    ],
+    ["a reachable property never reached", () => bits(10, { reachables: [{ name: "big", holds: ([m]) => m! > 4096 }] }), {}],
+    ["the state limit mid-level", () => bits(12, { dropFrom: 7, reachables: [{ name: "r", holds: ([m]) => m === 0b111 }] }), { maxStates: 1500 }],
+    ["the state limit at the initial states", () => bits(4), { maxStates: 1 }],
+    ["the depth limit", () => bits(12), { maxDepth: 4 }],
+  ];
+  for (const [name, make, options] of cases) {
+    it(`${name}: same result at 1, 2 and 4 merge tasks`, async () => {
+      const expected = stable(explore(make(), options));
+      for (const workers of [1, 2, 4]) expect(stable(await onThisThread(make(), workers, options))).toEqual(expected);
+    });
+  }
+
+  it("dedupes repeated initial states, fails on a bad initial state, handles none", async () => {
+    const models = [
+      createToyModel({ initial: [[1], [1], [2]], next: ([x]) => (x! < 9 ? [[0, [x! + 1]]] : []) }),
+      createToyModel({ initial: [[1], [5]], next: () => [], invariants: [{ name: "small", holds: ([x]) => x! < 3 }] }),
+      createToyModel({ initial: [], next: () => [] }),
+    ];
+    for (const model of models) expect(stable(await onThisThread(model, 2))).toEqual(stable(explore(model)));
+  });
+
+  it("stops with a time limit and reports progress", async () => {
+    const progress: number[] = [];
+    const result = await onThisThread(bits(12), 2, { timeLimitMs: 0, onProgress: (p) => progress.push(p.distinctStates) });
+    expect(result).toMatchObject({ outcome: "limit", limit: "time" });
+    const stopped = await onThisThread(bits(12), 2, { shouldStop: () => true });
+    expect(stopped).toMatchObject({ outcome: "limit", limit: "interrupted" });
+  });
+});
+
+interface SpecCase {
+  readonly file: string;
+  readonly constants?: Record<string, string>;
+  readonly options?: ExploreOptions;
+  readonly outcome: CheckResult["outcome"];
+  readonly workers?: readonly number[];
+}
+
+const SPEC_CASES: SpecCase[] = [
+  { file: "specs/two-phase.fl", constants: { K: "3" }, outcome: "ok" },
+  { file: "specs/two-phase.fl", constants: { K: "4" }, outcome: "ok" },
+  { file: "specs/two-phase.fl", constants: { K: "4" }, options: { maxStates: 777 }, outcome: "limit", workers: [3] },
+  { file: "specs/split-brain.fl", outcome: "violation" },
+  { file: "specs/leader-election.fl", outcome: "ok", workers: [2] },
+  { file: "test/fixtures/parallel/bits.fl", outcome: "violation" },
+  { file: "test/fixtures/parallel/bits.fl", options: { maxDepth: 5 }, outcome: "limit", workers: [2] },
+  { file: "test/fixtures/parallel/stuck.fl", outcome: "deadlock", workers: [2] },
+  { file: "test/fixtures/parallel/overflow.fl", outcome: "error", workers: [2] },
+];
+
+describe("exploreParallel on worker threads equals explore()", () => {
+  for (const c of SPEC_CASES) {
+    const name = `${c.file}${c.constants ? ` K=${c.constants["K"]}` : ""}${c.options ? ` ${JSON.stringify(c.options)}` : ""}`;
+    const workerCounts = c.workers ?? [1, 2, 4];
+    it(`${name}: ${c.outcome}, same result at ${workerCounts.join(", ")} workers`, async () => {
+      const source = readFileSync(c.file, "utf8");
+      const input = { source, fileName: c.file, constants: c.constants ?? {} };
+      const model = loadModel(source, c.file, { constants: input.constants }).model!;
+      const reference = explore(model, c.options);
+      expect(reference.outcome).toBe(c.outcome);
+      for (const workers of workerCounts) {
+        const result = await exploreParallel(input, { ...c.options, workers, workersFrom: 0 });
+        expect(stable(result)).toEqual(stable(reference));
+      }
+    });
+  }
+
+  it("runs small levels on this thread by default (same result, no threads needed)", async () => {
+    const file = "specs/two-phase.fl";
+    const input = { source: readFileSync(file, "utf8"), fileName: file, constants: { K: "5" } };
+    const model = loadModel(input.source, file, { constants: input.constants }).model!;
+    expect(stable(await exploreParallel(input, { workers: 2 }, model))).toEqual(stable(explore(model)));
+  });
+
+  it("refuses an input that does not compile", async () => {
+    await expect(exploreParallel({ source: "spec", fileName: "bad.fl", constants: {} }, { workers: 2 })).rejects.toThrow(/does not compile/);
+  });
+});
