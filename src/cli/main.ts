@@ -35,12 +35,25 @@ async function check(options: CheckOptions): Promise<number> {
   const chosen = chooseReporter(options, readVersion());
   const restore = (): void => chosen.close();
   process.once("exit", restore);
+  // Ctrl-C: the first stops the search at its next poll, and what was explored is reported
+  // (exit 130); a second one quits at once.
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    if (interrupted) {
+      chosen.close();
+      process.exit(ExitCode.Interrupted);
+    }
+    interrupted = true;
+  };
+  process.on("SIGINT", onInterrupt);
   try {
-    const reports = await runCheck(options, chosen.reporter);
+    const reports = await runCheck(options, chosen.reporter, () => interrupted);
     await chosen.done();
-    return worstExitCode(reports.map((r) => r.exitCode as ExitCode));
+    const code = worstExitCode(reports.map((r) => r.exitCode as ExitCode));
+    return interrupted && code === ExitCode.Ok ? ExitCode.Interrupted : code;
   } finally {
     chosen.close();
+    process.removeListener("SIGINT", onInterrupt);
     process.removeListener("exit", restore);
   }
 }

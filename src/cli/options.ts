@@ -35,10 +35,18 @@ export interface CheckOptions {
   readonly shard: { readonly index: number; readonly count: number } | undefined;
 }
 
+/** `faultline explore <file>`: step through one spec's state space by hand. */
+export interface ExploreOptions {
+  readonly path: string;
+  /** `--const NAME=VALUE` overrides, in order given (a later one wins). */
+  readonly constants: Readonly<Record<string, string>>;
+}
+
 export type Command =
-  | { readonly kind: "help"; readonly topic: "main" | "check" }
+  | { readonly kind: "help"; readonly topic: "main" | "check" | "explore" }
   | { readonly kind: "version" }
-  | { readonly kind: "check"; readonly options: CheckOptions };
+  | { readonly kind: "check"; readonly options: CheckOptions }
+  | { readonly kind: "explore"; readonly options: ExploreOptions };
 
 export type ParseResult =
   | { readonly ok: true; readonly command: Command }
@@ -56,22 +64,75 @@ const NUMERIC_FLAGS: Readonly<Record<NumericFlag, { integer: boolean; min: numbe
   "--walk-depth": { integer: true, min: 1 },
 };
 
+const EXPLORE_FLAGS = ["--const", "--help"];
+
 const CHECK_FLAGS = ["--const", "--replay", "--format", "--help", "--no-color", "--color", "--plain", "--random", "--seed", "--shard", ...Object.keys(NUMERIC_FLAGS)];
 
 /** Parses argv (without the node and script entries). Never throws. */
 export function parseArgs(argv: readonly string[]): ParseResult {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    return ok({ kind: "help", topic: rest[0] === "check" ? "check" : "main" });
+    return ok({ kind: "help", topic: rest[0] === "check" || rest[0] === "explore" ? rest[0] : "main" });
   }
   if (command === "--version" || command === "-V") return ok({ kind: "version" });
+  if (command === "explore") return parseExplore(rest);
   if (command !== "check") {
     const diagnostic = command.startsWith("-")
       ? makeDiagnostic("FL0001", undefined, { option: command }, [{ message: "run `faultline --help` for usage" }])
-      : makeDiagnostic("FL0010", undefined, { command }, [{ message: "the commands are: check" }]);
+      : makeDiagnostic("FL0010", undefined, { command }, [{ message: "the commands are: check, explore" }]);
     return { ok: false, diagnostics: [diagnostic] };
   }
   return parseCheck(rest);
+}
+
+function parseExplore(args: readonly string[]): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const paths: string[] = [];
+  const constants: Record<string, string> = {};
+  let onlyPaths = false;
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i]!;
+    if (onlyPaths || !raw.startsWith("-") || raw === "-") {
+      paths.push(raw);
+      continue;
+    }
+    if (raw === "--") {
+      onlyPaths = true;
+      continue;
+    }
+    if (raw === "--help" || raw === "-h") return ok({ kind: "help", topic: "explore" });
+    if (raw === "--const" || raw.startsWith("--const=")) {
+      let value: string | undefined = raw === "--const" ? args[i + 1] : raw.slice("--const=".length);
+      if (raw === "--const") {
+        if (value === undefined || (value.startsWith("--") && value.length > 2)) value = undefined;
+        else i++;
+      }
+      const problem = value === undefined ? "needs a value" : parseConst(value, constants);
+      if (problem !== undefined) diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--const", problem }));
+      continue;
+    }
+    const flag = raw.includes("=") ? raw.slice(0, raw.indexOf("=")) : raw;
+    const hint = suggest(flag, EXPLORE_FLAGS);
+    diagnostics.push(
+      makeDiagnostic("FL0001", undefined, { option: flag }, [
+        { message: hint ? `did you mean \`${hint}\`?` : "run `faultline explore --help` for the options" },
+      ]),
+    );
+  }
+  if (paths.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(makeDiagnostic("FL0011", undefined, { command: "explore" }, [{ message: "for example: faultline explore specs/split-brain.fl" }]));
+  }
+  if (paths.length > 1) diagnostics.push(makeDiagnostic("FL0014", undefined, { count: paths.length }));
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return ok({ kind: "explore", options: { path: paths[0]!, constants } });
+}
+
+/** Adds `NAME=VALUE` to `constants`, or says what is wrong with it (completes "option `--const` ..."). */
+function parseConst(value: string, constants: Record<string, string>): string | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value);
+  if (!m) return `expects NAME=VALUE, got \`${value}\``;
+  constants[m[1]!] = m[2]!;
+  return undefined;
 }
 
 function parseCheck(args: readonly string[]): ParseResult {
@@ -136,10 +197,8 @@ function parseCheck(args: readonly string[]): ParseResult {
     else if (flag === "--const" || flag.startsWith("--const=")) {
       const value = flag === "--const" ? takeValue() : flag.slice("--const=".length);
       if (value === undefined) continue;
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value);
-      if (!m) {
-        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--const", problem: `expects NAME=VALUE, got \`${value}\`` }));
-      } else constants[m[1]!] = m[2]!;
+      const problem = parseConst(value, constants);
+      if (problem !== undefined) diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--const", problem }));
     } else if (flag === "--replay") replay = takeValue();
     else if (flag === "--format") {
       const value = takeValue();

@@ -16,8 +16,15 @@ import { displayPath, findSpecFiles, readSpecFile } from "./load-files.js";
 import type { CheckOptions } from "./options.js";
 import { replayResult } from "./replay.js";
 
-/** Runs `check` over every file; returns one report per file (or one for bad paths). */
-export async function runCheck(options: CheckOptions, reporter: Reporter): Promise<FileReport[]> {
+/**
+ * Runs `check` over every file; returns one report per file (or one for bad paths).
+ * `shouldStop` (Ctrl-C) ends the current search with the "interrupted" outcome and skips the rest.
+ */
+export async function runCheck(
+  options: CheckOptions,
+  reporter: Reporter,
+  shouldStop: () => boolean = () => false,
+): Promise<FileReport[]> {
   const sources = new Map<string, SourceFile>();
   const lookup = (name: string) => sources.get(name);
   const found = findSpecFiles(options.paths);
@@ -29,6 +36,7 @@ export async function runCheck(options: CheckOptions, reporter: Reporter): Promi
   }
   const reports: FileReport[] = [];
   for (const path of found.files) {
+    if (shouldStop()) break;
     const file = displayPath(path);
     reporter.onStart(file);
     const read = readSpecFile(path);
@@ -37,7 +45,7 @@ export async function runCheck(options: CheckOptions, reporter: Reporter): Promi
       report = emptyReport(file, [read.diagnostic], ExitCode.SpecError);
     } else {
       sources.set(file, new SourceFile(file, read.text));
-      report = await checkOne(file, read.text, options, reporter);
+      report = await checkOne(file, read.text, options, reporter, shouldStop);
     }
     reporter.onFile(report, lookup);
     reports.push(report);
@@ -46,7 +54,13 @@ export async function runCheck(options: CheckOptions, reporter: Reporter): Promi
   return reports;
 }
 
-async function checkOne(file: string, text: string, options: CheckOptions, reporter: Reporter): Promise<FileReport> {
+async function checkOne(
+  file: string,
+  text: string,
+  options: CheckOptions,
+  reporter: Reporter,
+  shouldStop: () => boolean,
+): Promise<FileReport> {
   const loaded = loadModel(text, file, { constants: options.constants });
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.model || hasErrors(diagnostics)) {
@@ -60,7 +74,7 @@ async function checkOne(file: string, text: string, options: CheckOptions, repor
   let rerun: string | undefined;
   if (options.random) {
     const seed = options.seed ?? freshSeed();
-    result = runRandom(model, options, seed);
+    result = runRandom(model, options, seed, shouldStop);
     rerun = rerunCommand(file, options, seed);
   } else if (options.replay !== undefined) {
     const path = decodeReplay(options.replay);
@@ -77,6 +91,7 @@ async function checkOne(file: string, text: string, options: CheckOptions, repor
     result = replayed;
   } else {
     const exploreOptions = {
+      shouldStop,
       maxStates: options.maxStates,
       maxDepth: options.maxDepth,
       timeLimitMs: options.timeSeconds === undefined ? undefined : options.timeSeconds * 1000,

@@ -14,9 +14,10 @@ export function freshSeed(): bigint {
 }
 
 /** Runs the random search `options` asks for (one thread; the same answer as any worker count). */
-export function runRandom(model: Model, options: CheckOptions, seed: bigint): RandomResult {
+export function runRandom(model: Model, options: CheckOptions, seed: bigint, shouldStop: () => boolean): RandomResult {
   return randomSearch(model, {
     seed,
+    shouldStop,
     ...(options.walks === undefined ? {} : { walks: options.walks }),
     ...(options.walkDepth === undefined ? {} : { walkDepth: options.walkDepth }),
     ...(options.timeSeconds === undefined ? {} : { timeLimitMs: options.timeSeconds * 1000 }),

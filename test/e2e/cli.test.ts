@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../helpers/run-cli.js";
+import { spawn, spawnSync } from "node:child_process";
+import { ROOT, runCli } from "../helpers/run-cli.js";
 
 let dir: string;
 beforeAll(() => {
@@ -164,5 +165,31 @@ describe("faultline CLI: checking specs", () => {
     const itf = JSON.parse(runCli(["check", "specs/split-brain.fl", "--format", "itf", "--workers", "1"]).stdout);
     expect(itf["#meta"].format).toBe("ITF");
     expect(itf.states).toHaveLength(7);
+  });
+});
+
+describe("faultline CLI: environment and signals", () => {
+  it("re-runs itself with the pinned Node 24 when started by an older node", () => {
+    const old = spawnSync("/usr/bin/node", ["--version"], { encoding: "utf8" });
+    const major = Number(/^v(\d+)/.exec(old.stdout ?? "")?.[1] ?? "0");
+    if (old.status !== 0 || major === 0 || major >= 22) return; // no older node here: nothing to show
+    const r = spawnSync("/usr/bin/node", [join(ROOT, "bin", "faultline.js"), "--version"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^faultline \d+\.\d+\.\d+\n$/);
+  });
+
+  it("Ctrl-C stops a long search, prints what was explored and exits 130", async () => {
+    const child = spawn(process.execPath, [join(ROOT, "bin", "faultline.js"), "check", "specs/two-phase.fl", "--const", "K=9", "--workers", "2"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stdout).toContain("specs/two-phase.fl: interrupted: no violation found so far, NOT exhaustive");
+    expect(stdout).toMatch(/[\d,]+ distinct states/);
   });
 });
