@@ -5,6 +5,7 @@ export const HELP_MAIN = `faultline: a model checker for distributed systems
 Usage:
   faultline check <files or folders> [options]   check specs (folders are searched for *.fl)
   faultline check --help                          options of check
+  faultline explore <file> [--const NAME=VALUE]   step through a spec's states by hand (a terminal)
   faultline --version
 
 Exit codes:
@@ -33,6 +34,7 @@ Options:
                        gives the same counts and the same counterexample
   --replay TOKEN       replay one trace (from a replay line) instead of searching
   --format FORMAT      text (default), json, junit, sarif or itf (a trace per failing spec)
+  -o, --output FILE    write the report to FILE (atomically: written whole, then renamed)
   --plain              plain text even on a terminal (no live view, no trace viewer)
   --color, --no-color  force colours on or off (default: on for terminals, off when NO_COLOR is set)
 
@@ -45,4 +47,25 @@ Random search (for spaces too large to exhaust; never reports "ok"):
   --shard I/N          run only the walks w with w mod N = I (0 <= I < N): N processes with the
                        same seed share one search
   -h, --help           show this help
+`;
+
+export const HELP_EXPLORE = `Usage: faultline explore <file> [--const NAME=VALUE]...
+
+Steps through one spec's state space by hand, in the terminal: shows the current state by node,
+the properties it violates (or deadlock), and the numbered steps enabled in it (deliveries,
+timers, actions, and the declared faults and clock ticks, marked [fault] and [tick]). The run so
+far is shown as a replay line (faultline check <file> --replay TOKEN) to share or re-run.
+
+Keys:
+  ↑/↓, j/k             select a step
+  Enter, 1-9           take the selected step, or step 1-9
+  u, Backspace         undo the last step
+  r                    restart from the initial state
+  q, Esc               quit
+
+Options:
+  --const NAME=VALUE   override a constant (repeatable), e.g. --const N=2
+  -h, --help           show this help
+
+Needs a terminal on stdin and stdout; in scripts use \`faultline check\`.
 `;

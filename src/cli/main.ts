@@ -7,9 +7,10 @@ import { renderDiagnostic } from "../diagnostics/render.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseArgs, type CheckOptions } from "./options.js";
 import { ExitCode, worstExitCode } from "./exit-codes.js";
-import { HELP_CHECK, HELP_MAIN } from "./help.js";
+import { HELP_CHECK, HELP_EXPLORE, HELP_MAIN } from "./help.js";
 import { runCheck } from "./run-check.js";
-import { chooseReporter } from "./reporters.js";
+import { runExplore } from "./run-explore.js";
+import { OutputError, chooseReporter } from "./reporters.js";
 import { internalError } from "../index.js";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -21,13 +22,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const command = parsed.command;
   switch (command.kind) {
     case "help":
-      process.stdout.write(command.topic === "check" ? HELP_CHECK : HELP_MAIN);
+      process.stdout.write(command.topic === "check" ? HELP_CHECK : command.topic === "explore" ? HELP_EXPLORE : HELP_MAIN);
       return ExitCode.Ok;
     case "version":
       process.stdout.write(`faultline ${readVersion()}\n`);
       return ExitCode.Ok;
     case "check":
       return check(command.options);
+    case "explore":
+      return runExplore(command.options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
   }
 }
 
@@ -48,7 +51,13 @@ async function check(options: CheckOptions): Promise<number> {
   process.on("SIGINT", onInterrupt);
   try {
     const reports = await runCheck(options, chosen.reporter, () => interrupted);
-    await chosen.done();
+    try {
+      await chosen.done();
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      printDiagnostics([error.diagnostic]);
+      return ExitCode.UsageError;
+    }
     const code = worstExitCode(reports.map((r) => r.exitCode as ExitCode));
     return interrupted && code === ExitCode.Ok ? ExitCode.Interrupted : code;
   } finally {

@@ -23,6 +23,8 @@ export interface CheckOptions {
   readonly replay: string | undefined;
   readonly format: OutputFormat;
   readonly color: boolean | undefined;
+  /** `--output FILE`: write the report there (atomically) instead of stdout. */
+  readonly output: string | undefined;
   /** `--plain`: plain text even on a terminal (no live view, no trace viewer). */
   readonly plain: boolean;
   /** `--random`: seeded random walks instead of the exhaustive search. */
@@ -66,7 +68,7 @@ const NUMERIC_FLAGS: Readonly<Record<NumericFlag, { integer: boolean; min: numbe
 
 const EXPLORE_FLAGS = ["--const", "--help"];
 
-const CHECK_FLAGS = ["--const", "--replay", "--format", "--help", "--no-color", "--color", "--plain", "--random", "--seed", "--shard", ...Object.keys(NUMERIC_FLAGS)];
+const CHECK_FLAGS = ["--const", "--replay", "--format", "--help", "--no-color", "--color", "--plain", "--output", "--random", "--seed", "--shard", ...Object.keys(NUMERIC_FLAGS)];
 
 /** Parses argv (without the node and script entries). Never throws. */
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -122,7 +124,8 @@ function parseExplore(args: readonly string[]): ParseResult {
   if (paths.length === 0 && diagnostics.length === 0) {
     diagnostics.push(makeDiagnostic("FL0011", undefined, { command: "explore" }, [{ message: "for example: faultline explore specs/split-brain.fl" }]));
   }
-  if (paths.length > 1) diagnostics.push(makeDiagnostic("FL0014", undefined, { count: paths.length }));
+  // After an unknown flag its value reads as a path: report only the flag then.
+  if (paths.length > 1 && diagnostics.length === 0) diagnostics.push(makeDiagnostic("FL0014", undefined, { count: paths.length }));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return ok({ kind: "explore", options: { path: paths[0]!, constants } });
 }
@@ -144,6 +147,7 @@ function parseCheck(args: readonly string[]): ParseResult {
   let format: OutputFormat = "text";
   let color: boolean | undefined;
   let plain = false;
+  let output: string | undefined;
   let random = false;
   let seed: bigint | undefined;
   let shard: { index: number; count: number } | undefined;
@@ -176,6 +180,7 @@ function parseCheck(args: readonly string[]): ParseResult {
     if (flag === "--no-color") color = false;
     else if (flag === "--color") color = true;
     else if (flag === "--plain") plain = true;
+    else if (flag === "--output" || flag === "-o") output = takeValue();
     else if (flag === "--random") random = true;
     else if (flag === "--seed") {
       const value = takeValue();
@@ -248,6 +253,7 @@ function parseCheck(args: readonly string[]): ParseResult {
       replay,
       format,
       color,
+      output,
       plain,
       random,
       seed,

@@ -9,6 +9,16 @@ import { ANSI_STYLE, PLAIN_STYLE, createTextReporter } from "../report/text.js";
 import { createTuiReporter } from "../report/tui/tui-reporter.js";
 import type { Reporter } from "../report/reporter.js";
 import type { CheckOptions } from "./options.js";
+import { writeFileAtomically } from "../util/atomic-write.js";
+import { withGithubAnnotations } from "../report/github.js";
+import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** The report could not be written where `--output` asked. */
+export class OutputError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
 
 export interface ChosenReporter {
   readonly reporter: Reporter;
@@ -20,9 +30,30 @@ export interface ChosenReporter {
 
 /** The reporter for `options.format`, writing to this process's stdout and stderr. */
 export function chooseReporter(options: CheckOptions, version: string): ChosenReporter {
-  const out = (text: string): void => void process.stdout.write(text);
+  const chosen = chooseBase(options, version);
+  if (process.env["GITHUB_ACTIONS"] !== "true") return chosen;
+  const annotate = (text: string): void => void process.stderr.write(text);
+  return { ...chosen, reporter: withGithubAnnotations(chosen.reporter, annotate) };
+}
+
+function chooseBase(options: CheckOptions, version: string): ChosenReporter {
   const err = (text: string): void => void process.stderr.write(text);
-  const plain = (reporter: Reporter): ChosenReporter => ({ reporter, done: async () => {}, close: () => {} });
+  // `--output FILE`: the report is collected and written at the end, atomically (write, rename),
+  // so a reader never sees half a report and an interrupted run leaves the old file intact.
+  const collected: string[] = [];
+  const out = options.output === undefined
+    ? (text: string): void => void process.stdout.write(text)
+    : (text: string): void => void collected.push(text);
+  const finish = async (): Promise<void> => {
+    if (options.output === undefined) return;
+    try {
+      writeFileAtomically(options.output, collected.join(""));
+    } catch (error) {
+      const reason = (error as { code?: string }).code ?? String(error);
+      throw new OutputError(makeDiagnostic("FL0015", undefined, { path: options.output, reason }));
+    }
+  };
+  const plain = (reporter: Reporter): ChosenReporter => ({ reporter, done: finish, close: () => {} });
   switch (options.format) {
     case "json":
       return plain(createJsonReporter(out));
@@ -38,7 +69,7 @@ export function chooseReporter(options: CheckOptions, version: string): ChosenRe
   const noColor = Boolean(process.env["NO_COLOR"]);
   const isTerminal = process.stdout.isTTY === true && process.env["CI"] !== "true";
   const useColor = options.color ?? (isTerminal && !noColor);
-  if (!isTerminal || options.plain) return plain(createTextReporter(out, err, useColor ? ANSI_STYLE : PLAIN_STYLE));
+  if (!isTerminal || options.plain || options.output !== undefined) return plain(createTextReporter(out, err, useColor ? ANSI_STYLE : PLAIN_STYLE));
   const tui = createTuiReporter({ color: useColor });
   return {
     reporter: tui,

@@ -40,6 +40,12 @@ export const CODES = {
   FL0011: entry("error", "`{command}` needs at least one spec file or folder"),
   /** A replay token that is malformed or does not fit the spec. */
   FL0012: entry("error", "replay token `{token}` {problem}"),
+  /** `faultline explore` was run without a terminal on stdin and stdout (a pipe, a script, CI). */
+  FL0013: entry("error", "`faultline explore` needs a terminal; use `faultline check` in scripts"),
+  /** `faultline explore` was given more than one path. */
+  FL0014: entry("error", "`faultline explore` takes one spec file, got {count} paths"),
+  /** `--output FILE` could not be written (a missing folder, permissions). */
+  FL0015: entry("error", "cannot write {path}: {reason}"),
 
   // ---- FL1xxx: syntax ----
   /** A character that starts no token. */

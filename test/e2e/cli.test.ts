@@ -1,6 +1,6 @@
 // End-to-end: the built CLI on real files; asserts exit codes, stdout and stderr.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
@@ -191,5 +191,53 @@ describe("faultline CLI: environment and signals", () => {
     expect(code).toBe(130);
     expect(stdout).toContain("specs/two-phase.fl: interrupted: no violation found so far, NOT exhaustive");
     expect(stdout).toMatch(/[\d,]+ distinct states/);
+  });
+});
+
+describe("faultline CLI: --output and GitHub annotations", () => {
+  it("--output writes the report to a file atomically and leaves stdout empty", () => {
+    const target = join(dir, "report.json");
+    const r = runCli(["check", "specs/split-brain.fl", "--format", "json", "--output", target, "--workers", "1"]);
+    expect(r.code).toBe(10);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(target, "utf8")).files[0].violation.property).toBe("NoSplitBrain");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("--output into a missing folder is one clear usage error", () => {
+    const r = runCli(["check", "specs/two-phase.fl", "--output", join(dir, "no", "such", "r.txt"), "--workers", "1"]);
+    expect(r.code).toBe(151);
+    expect(r.stderr).toMatch(/^error\[FL0015\]: cannot write .*r\.txt: ENOENT$/m);
+  });
+
+  it("prints ::error annotations at the property's line when GITHUB_ACTIONS=true", () => {
+    const r = runCli(["check", "specs/split-brain.fl", "--workers", "1"], { env: { GITHUB_ACTIONS: "true" } });
+    expect(r.code).toBe(10);
+    const line = readFileSync(join(ROOT, "specs/split-brain.fl"), "utf8").split("\n").findIndex((l) => l.startsWith("invariant NoSplitBrain")) + 1;
+    expect(r.stderr).toContain(`::error file=specs/split-brain.fl,line=${line},title=invariant NoSplitBrain violated::invariant NoSplitBrain violated after 6 steps`);
+  });
+});
+
+describe("faultline CLI: explore", () => {
+  it("without a terminal exits 151 with one FL0013 line instead of waiting for keys", () => {
+    const r = runCli(["explore", "specs/split-brain.fl"]);
+    expect(r.code).toBe(151);
+    expect(r.stderr.trim()).toBe("error[FL0013]: `faultline explore` needs a terminal; use `faultline check` in scripts");
+    expect(r.stdout).toBe("");
+  });
+
+  it("reports spec errors and bad paths as `check` does, and has its own help", () => {
+    const broken = write("explore-broken.fl", "spec Broken\nnode A { var x: 0..1 = 7 }\n");
+    const bad = runCli(["explore", broken]);
+    expect(bad.code).toBe(150);
+    expect(bad.stderr).toContain("error[FL");
+    expect(bad.stderr).not.toMatch(NO_STACK);
+    const missing = runCli(["explore", join(dir, "nope.fl")]);
+    expect(missing.code).toBe(151);
+    expect(missing.stderr).toContain("error[FL0003]");
+    const help = runCli(["explore", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("u, Backspace");
+    expect(runCli(["--help"]).stdout).toContain("faultline explore <file>");
   });
 });

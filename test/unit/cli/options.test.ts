@@ -26,6 +26,7 @@ describe("parseArgs", () => {
       replay: "0.1.2",
       format: "json",
       color: false,
+      output: undefined,
       plain: false,
       random: false,
       seed: undefined,
@@ -97,5 +98,36 @@ describe("parseArgs: random search and formats", () => {
     expect(codes(["check", "x.fl", "--seed", "1"])).toEqual(["FL0002"]);
     expect(codes(["check", "x.fl", "--walks", "3"])).toEqual(["FL0002"]);
     expect(codes(["check", "x.fl", "--random", "--replay", "0/1"])).toEqual(["FL0002"]);
+  });
+});
+
+describe("parseArgs: explore", () => {
+  it("parses `explore <file>` with --const overrides (both spellings, a later one wins)", () => {
+    expect(parseArgs(["explore", "specs/x.fl", "--const", "N=2", "--const=MAX=4", "--const", "N=3"])).toEqual({
+      ok: true,
+      command: { kind: "explore", options: { path: "specs/x.fl", constants: { N: "3", MAX: "4" } } },
+    });
+    expect(parseArgs(["explore", "--", "-odd.fl"])).toEqual({ ok: true, command: { kind: "explore", options: { path: "-odd.fl", constants: {} } } });
+  });
+
+  it("shows its help for `explore --help`, `explore -h` and `help explore`", () => {
+    const help = { ok: true, command: { kind: "help", topic: "explore" } };
+    expect(parseArgs(["explore", "--help"])).toEqual(help);
+    expect(parseArgs(["explore", "x.fl", "-h"])).toEqual(help);
+    expect(parseArgs(["help", "explore"])).toEqual(help);
+  });
+
+  it("rejects unknown flags (FL0001, with a suggestion), check-only flags, bad --const, and zero or two paths", () => {
+    const r = parseArgs(["explore", "x.fl", "--cosnt", "N=2"]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics[0]!.code).toBe("FL0001");
+    expect(r.diagnostics[0]!.notes?.[0]?.message).toContain("--const");
+    expect(codes(["explore", "x.fl", "--max-states", "5"])).toEqual(["FL0001"]);
+    expect(codes(["explore", "x.fl", "--replay=0/1"])).toEqual(["FL0001"]);
+    expect(codes(["explore", "x.fl", "--const", "N"])).toEqual(["FL0002"]);
+    expect(codes(["explore", "x.fl", "--const"])).toEqual(["FL0002"]);
+    expect(codes(["explore"])).toEqual(["FL0011"]);
+    expect(codes(["explore", "a.fl", "b.fl"])).toEqual(["FL0014"]);
   });
 });
