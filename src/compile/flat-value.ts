@@ -2,6 +2,7 @@
 // number 0..domainSize-1 that bitsets, map keys and message codes use), and its default.
 // Readable JavaScript values and text are readable-value.ts's business.
 
+import { domainSize } from "../check/types.js";
 import type { Type } from "../check/types.js";
 
 /** The most elements a set type may have: its bitset must fit one non-negative Int32 slot. */
@@ -29,32 +30,8 @@ export function widthOf(type: Type): number {
   }
 }
 
-/** Number of values of `type` (Infinity for an unbounded int). */
-export function domainSize(type: Type): number {
-  switch (type.kind) {
-    case "int":
-      return type.high - type.low + 1;
-    case "bool":
-      return 2;
-    case "enum":
-      return type.members.length;
-    case "node":
-      return type.count;
-    case "set":
-      return 2 ** domainSize(type.element);
-    case "map":
-      return domainSize(type.value) ** domainSize(type.key);
-    case "seq": {
-      const n = domainSize(type.element);
-      let total = 0;
-      for (let i = 0; i <= type.max; i++) total += n ** i;
-      return total;
-    }
-    case "record":
-    case "message":
-      return type.fields.reduce((acc, f) => acc * domainSize(f.type), 1);
-  }
-}
+/** Number of values of `type` (Infinity for an unbounded int): the checker's definition. */
+export { domainSize } from "../check/types.js";
 
 /** True for types stored in one slot as their own value (ints, bools, enums, node ids). */
 export function isScalar(type: Type): boolean {
