@@ -2,6 +2,7 @@
 // core, each run in a child process so that its peak memory (max RSS) is its own, and times SPIN
 // and a hand-written JavaScript BFS on the same TwoPhase sizes when they are available.
 //   node scripts/bench.js [--quick]      (--quick: TwoPhase K=7 only, no other specs)
+// It also times random search (steps/s) on TwoPhase K=7 (and K=9 without --quick).
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -142,10 +143,42 @@ async function main(quick) {
   console.log("peak MB: that process's max RSS (its threads included);");
   console.log("speed-up: the 1-worker time / this time; vs X: this time / X's time on the same K (below 1x: faster).");
   for (const note of notes) console.log(`note: ${note}`);
+  console.log("\nrandom search, one worker (seed 1, walk depth 100; steps/s over the whole search):\n");
+  const randomRows = [];
+  for (const k of [7].concat(quick ? [] : [9])) {
+    process.stderr.write(`  random walks on TwoPhase K=${k}...\n`);
+    const r = randomChild({ file: "specs/two-phase.fl", constants: { K: String(k) }, walks: 20_000 });
+    randomRows.push([`TwoPhase K=${k}`, fmt(r.walks), fmt(r.steps), fmt(r.seconds, 2), fmt(r.stepsPerSecond), fmt(r.distinctStates)]);
+  }
+  console.log(table(["case", "walks", "steps", "seconds", "steps/s", "distinct seen"], randomRows));
   console.log("\nparse + check + compile (best of 3):\n");
   const loads = await loadTimes();
   console.log(table(["spec", "ms", "state slots"], loads.map((l) => [l.name, fmt(l.ms, 1), l.stateSize])));
 }
 
-if (process.argv[2] === "--child") await runChild(JSON.parse(process.argv[3]));
+/** One random search in this process; prints its figures as JSON on the last line. */
+async function runRandomChild({ file, constants, walks }) {
+  const { loadModel } = await import("../dist/index.js");
+  const { randomSearch } = await import("../dist/explore/random-walk.js");
+  const source = readFileSync(join(ROOT, file), "utf8");
+  const loaded = loadModel(source, file, { constants });
+  const started = performance.now();
+  const result = randomSearch(loaded.model, { seed: 1, walks, walkDepth: 100 });
+  const seconds = (performance.now() - started) / 1000;
+  const { walks: done, steps, distinctStates } = result.random;
+  console.log(JSON.stringify({ walks: done, steps, seconds, stepsPerSecond: steps / seconds, distinctStates }));
+}
+
+function randomChild(args) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--random-child", JSON.stringify(args)], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: CHILD_TIMEOUT_MS,
+  });
+  if (run.status !== 0) throw new Error(`random bench child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop());
+}
+
+if (process.argv[2] === "--random-child") await runRandomChild(JSON.parse(process.argv[3]));
+else if (process.argv[2] === "--child") await runChild(JSON.parse(process.argv[3]));
 else await main(process.argv.includes("--quick"));
