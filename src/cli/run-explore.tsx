@@ -50,7 +50,7 @@ export async function runExplore(options: ExploreOptions, io: ExploreIo): Promis
       color={io.color ?? !process.env["NO_COLOR"]}
       onExit={(wasInterrupted) => (interrupted = wasInterrupted)}
     />,
-    { stdout: io.stdout, stdin: io.stdin, exitOnCtrlC: false, patchConsole: false },
+    { stdout: io.stdout, stdin: io.stdin, exitOnCtrlC: false, patchConsole: false, interactive: true },
   );
   try {
     await app.waitUntilExit();

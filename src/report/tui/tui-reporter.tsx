@@ -52,7 +52,7 @@ export function createTuiReporter(options: TuiReporterOptions = {}): TuiReporter
     state = next;
     if (isClosed) return;
     if (live) live.rerender(tree());
-    else live = render(tree(), { stdout, stdin, exitOnCtrlC: false, patchConsole: false });
+    else live = render(tree(), { stdout, stdin, exitOnCtrlC: false, patchConsole: false, interactive: true });
   };
 
   const addBlock = (text: string): void => update({ ...state, blocks: [...state.blocks, { id: state.blocks.length, text }] });
@@ -102,7 +102,7 @@ export function createTuiReporter(options: TuiReporterOptions = {}): TuiReporter
           color={color}
           onExit={(wasInterrupted) => (interrupted = wasInterrupted)}
         />,
-        { stdout, stdin, exitOnCtrlC: false, patchConsole: false },
+        { stdout, stdin, exitOnCtrlC: false, patchConsole: false, interactive: true },
       );
       await viewer.waitUntilExit();
       viewer = undefined;
