@@ -88,69 +88,40 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 }
 
 function parseExplore(args: readonly string[]): ParseResult {
-  const diagnostics: Diagnostic[] = [];
-  const paths: string[] = [];
-  const constants: Record<string, string> = {};
-  let onlyPaths = false;
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i]!;
-    if (onlyPaths || !raw.startsWith("-") || raw === "-") {
-      paths.push(raw);
-      continue;
-    }
-    if (raw === "--") {
-      onlyPaths = true;
-      continue;
-    }
-    if (raw === "--help" || raw === "-h") return ok({ kind: "help", topic: "explore" });
-    if (raw === "--const" || raw.startsWith("--const=")) {
-      let value: string | undefined = raw === "--const" ? args[i + 1] : raw.slice("--const=".length);
-      if (raw === "--const") {
-        if (value === undefined || (value.startsWith("--") && value.length > 2)) value = undefined;
-        else i++;
-      }
-      const problem = value === undefined ? "needs a value" : parseConst(value, constants);
-      if (problem !== undefined) diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--const", problem }));
-      continue;
-    }
-    const flag = raw.includes("=") ? raw.slice(0, raw.indexOf("=")) : raw;
-    const hint = suggest(flag, EXPLORE_FLAGS);
-    diagnostics.push(
-      makeDiagnostic("FL0001", undefined, { option: flag }, [
-        { message: hint ? `did you mean \`${hint}\`?` : "run `faultline explore --help` for the options" },
-      ]),
-    );
-  }
-  if (paths.length === 0 && diagnostics.length === 0) {
-    diagnostics.push(makeDiagnostic("FL0011", undefined, { command: "explore" }, [{ message: "for example: faultline explore specs/split-brain.fl" }]));
-  }
+  const scan = scanArgs(args, "explore", EXPLORE_FLAGS, () => false);
+  if (scan === "help") return ok({ kind: "help", topic: "explore" });
+  const { paths, constants, diagnostics } = scan;
   // After an unknown flag its value reads as a path: report only the flag then.
   if (paths.length > 1 && diagnostics.length === 0) diagnostics.push(makeDiagnostic("FL0014", undefined, { count: paths.length }));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return ok({ kind: "explore", options: { path: paths[0]!, constants } });
 }
 
-/** Adds `NAME=VALUE` to `constants`, or says what is wrong with it (completes "option `--const` ..."). */
-function parseConst(value: string, constants: Record<string, string>): string | undefined {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value);
-  if (!m) return `expects NAME=VALUE, got \`${value}\``;
-  constants[m[1]!] = m[2]!;
-  return undefined;
+/** A flag met by scanArgs, and how to read its value (`--flag=value` or `--flag value`). */
+interface FlagReader {
+  readonly flag: string;
+  /** The value, or undefined after reporting FL0002 "needs a value". */
+  takeValue(): string | undefined;
 }
 
-function parseCheck(args: readonly string[]): ParseResult {
+interface Scanned {
+  readonly paths: string[];
+  readonly constants: Record<string, string>;
+  readonly diagnostics: Diagnostic[];
+}
+
+const EXAMPLES = { check: "faultline check specs/", explore: "faultline explore specs/split-brain.fl" } as const;
+
+/**
+ * Reads the arguments of `command`: paths (everything after `--` too), `--const NAME=VALUE`, and
+ * `--help` (answers "help"); any other flag goes to `handle`, which reports problems into the
+ * diagnostics and returns false for a flag it does not know (then FL0001, with a did-you-mean
+ * among `known`). No path at all is FL0011.
+ */
+function scanArgs(args: readonly string[], command: "check" | "explore", known: readonly string[], handle: (reader: FlagReader, diagnostics: Diagnostic[]) => boolean): Scanned | "help" {
   const diagnostics: Diagnostic[] = [];
   const paths: string[] = [];
   const constants: Record<string, string> = {};
-  const numbers: Partial<Record<NumericFlag, number>> = {};
-  let replay: string | undefined;
-  let format: OutputFormat = "text";
-  let color: boolean | undefined;
-  let plain = false;
-  let output: string | undefined;
-  let random = false;
-  let seed: bigint | undefined;
-  let shard: { index: number; count: number } | undefined;
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const raw = args[i]!;
@@ -176,60 +147,81 @@ function parseCheck(args: readonly string[]): ParseResult {
       i++;
       return next;
     };
-    if (flag === "--help" || flag === "-h") return ok({ kind: "help", topic: "check" });
+    if (flag === "--help" || flag === "-h") return "help";
+    if (flag === "--const" || flag.startsWith("--const=")) {
+      const value = flag === "--const" ? takeValue() : flag.slice("--const=".length);
+      const problem = value === undefined ? undefined : parseConst(value, constants);
+      if (problem !== undefined) diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--const", problem }));
+      continue;
+    }
+    if (handle({ flag, takeValue }, diagnostics)) continue;
+    const hint = suggest(flag, known);
+    diagnostics.push(
+      makeDiagnostic("FL0001", undefined, { option: flag }, [
+        { message: hint ? `did you mean \`${hint}\`?` : `run \`faultline ${command} --help\` for the options` },
+      ]),
+    );
+  }
+  if (paths.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(makeDiagnostic("FL0011", undefined, { command }, [{ message: `for example: ${EXAMPLES[command]}` }]));
+  }
+  return { paths, constants, diagnostics };
+}
+
+/** Adds `NAME=VALUE` to `constants`, or says what is wrong with it (completes "option `--const` ..."). */
+function parseConst(value: string, constants: Record<string, string>): string | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(value);
+  if (!m) return `expects NAME=VALUE, got \`${value}\``;
+  constants[m[1]!] = m[2]!;
+  return undefined;
+}
+
+function parseCheck(args: readonly string[]): ParseResult {
+  const numbers: Partial<Record<NumericFlag, number>> = {};
+  let replay: string | undefined;
+  let format: OutputFormat = "text";
+  let color: boolean | undefined;
+  let plain = false;
+  let output: string | undefined;
+  let random = false;
+  let seed: bigint | undefined;
+  let shard: { index: number; count: number } | undefined;
+  const scan = scanArgs(args, "check", CHECK_FLAGS, ({ flag, takeValue }, diagnostics) => {
+    const problem = (option: string, text: string) => diagnostics.push(makeDiagnostic("FL0002", undefined, { option, problem: text }));
     if (flag === "--no-color") color = false;
     else if (flag === "--color") color = true;
     else if (flag === "--plain") plain = true;
     else if (flag === "--output" || flag === "-o") output = takeValue();
     else if (flag === "--random") random = true;
+    else if (flag === "--replay") replay = takeValue();
     else if (flag === "--seed") {
       const value = takeValue();
-      if (value === undefined) continue;
+      if (value === undefined) return true;
       seed = parseSeed(value);
-      if (seed === undefined) {
-        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--seed", problem: `expects a whole number (decimal or 0x hex, at most 64 bits), got \`${value}\`` }));
-      }
+      if (seed === undefined) problem("--seed", `expects a whole number (decimal or 0x hex, at most 64 bits), got \`${value}\``);
     } else if (flag === "--shard") {
       const value = takeValue();
-      if (value === undefined) continue;
+      if (value === undefined) return true;
       const m = /^(\d+)\/(\d+)$/.exec(value);
       const index = m ? Number(m[1]) : NaN;
       const count = m ? Number(m[2]) : NaN;
-      if (!m || count < 1 || index >= count || count > 1_000_000) {
-        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--shard", problem: `expects I/N with 0 <= I < N, got \`${value}\`` }));
-      } else shard = { index, count };
-    }
-    else if (flag === "--const" || flag.startsWith("--const=")) {
-      const value = flag === "--const" ? takeValue() : flag.slice("--const=".length);
-      if (value === undefined) continue;
-      const problem = parseConst(value, constants);
-      if (problem !== undefined) diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--const", problem }));
-    } else if (flag === "--replay") replay = takeValue();
-    else if (flag === "--format") {
+      if (!m || count < 1 || index >= count || count > 1_000_000) problem("--shard", `expects I/N with 0 <= I < N, got \`${value}\``);
+      else shard = { index, count };
+    } else if (flag === "--format") {
       const value = takeValue();
       if (FORMATS.includes(value as OutputFormat)) format = value as OutputFormat;
-      else if (value !== undefined) {
-        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--format", problem: `must be one of ${FORMATS.join(", ")}, got \`${value}\`` }));
-      }
+      else if (value !== undefined) problem("--format", `must be one of ${FORMATS.join(", ")}, got \`${value}\``);
     } else if (flag in NUMERIC_FLAGS) {
       const value = takeValue();
-      if (value === undefined) continue;
+      if (value === undefined) return true;
       const parsed = parseNumber(flag as NumericFlag, value);
-      if (typeof parsed === "string") {
-        diagnostics.push(makeDiagnostic("FL0002", undefined, { option: flag, problem: parsed }));
-      } else numbers[flag as NumericFlag] = parsed;
-    } else {
-      const hint = suggest(flag, CHECK_FLAGS);
-      diagnostics.push(
-        makeDiagnostic("FL0001", undefined, { option: flag }, [
-          { message: hint ? `did you mean \`${hint}\`?` : "run `faultline check --help` for the options" },
-        ]),
-      );
-    }
-  }
-  if (paths.length === 0 && diagnostics.length === 0) {
-    diagnostics.push(makeDiagnostic("FL0011", undefined, { command: "check" }, [{ message: "for example: faultline check specs/" }]));
-  }
+      if (typeof parsed === "string") problem(flag, parsed);
+      else numbers[flag as NumericFlag] = parsed;
+    } else return false;
+    return true;
+  });
+  if (scan === "help") return ok({ kind: "help", topic: "check" });
+  const { paths, constants, diagnostics } = scan;
   const randomOnly = (["--seed", "--walks", "--walk-depth", "--shard"] as const).filter((f) =>
     f === "--seed" ? seed !== undefined : f === "--shard" ? shard !== undefined : numbers[f] !== undefined,
   );
