@@ -5,63 +5,23 @@ import { makeDiagnostic } from "../../../src/diagnostics/diagnostic.js";
 import { SourceFile } from "../../../src/diagnostics/source-file.js";
 import type { SourceLookup } from "../../../src/diagnostics/render.js";
 import { fakeResult, specReport } from "../../helpers/report-fixtures.js";
+import { schemaProblems, validateSarif } from "../../helpers/schemas.js";
 
 type Json = Record<string, unknown>;
 
 /**
- * The constraints of the SARIF 2.1.0 schema (sarif-schema-2.1.0.json) that this log can break,
- * checked by hand (no network, no schema validator): required properties, enums, minimums,
- * URI references, and ruleIndex/ruleId agreement. Returns the problems found.
+ * What is wrong with `log`: the SARIF 2.1.0 schema's complaints, plus what the schema cannot say
+ * (each result's ruleIndex points at the rule its ruleId names, rule ids are unique).
  */
 function sarifProblems(log: Json): string[] {
-  const problems: string[] = [];
-  const need = (ok: boolean, what: string) => void (ok || problems.push(what));
-  const isInt = (v: unknown, min: number) => Number.isInteger(v) && (v as number) >= min;
-  need(log["version"] === "2.1.0", "version must be 2.1.0");
-  need(typeof log["$schema"] === "string" && /^https?:\/\//.test(log["$schema"] as string), "$schema must be a URI");
-  const runs = log["runs"];
-  need(Array.isArray(runs), "runs must be an array");
-  for (const run of (runs as Json[]) ?? []) {
-    const driver = (run["tool"] as Json | undefined)?.["driver"] as Json | undefined;
-    need(typeof driver?.["name"] === "string", "tool.driver.name is required");
-    const rules = (driver?.["rules"] ?? []) as Json[];
-    need(Array.isArray(rules), "rules must be an array");
+  const problems = schemaProblems(validateSarif, log);
+  for (const run of (log["runs"] ?? []) as Json[]) {
+    const rules = ((((run["tool"] as Json | undefined)?.["driver"] as Json | undefined)?.["rules"] ?? []) as Json[]);
     const ids = rules.map((r) => r["id"]);
-    need(new Set(ids).size === ids.length, "rule ids must be unique");
-    for (const rule of rules) {
-      need(typeof rule["id"] === "string", "rule.id is required");
-      const short = rule["shortDescription"] as Json | undefined;
-      if (short !== undefined) need(typeof short["text"] === "string", "shortDescription.text is required");
-    }
-    if (run["columnKind"] !== undefined) need(["utf16CodeUnits", "unicodeCodePoints"].includes(run["columnKind"] as string), "bad columnKind");
+    if (new Set(ids).size !== ids.length) problems.push("rule ids must be unique");
     for (const result of (run["results"] ?? []) as Json[]) {
-      const message = result["message"] as Json | undefined;
-      need(typeof message?.["text"] === "string" || typeof message?.["id"] === "string", "result.message needs text or id");
-      if (result["level"] !== undefined) need(["none", "note", "warning", "error"].includes(result["level"] as string), `bad level ${result["level"]}`);
-      if (result["ruleIndex"] !== undefined) {
-        need(isInt(result["ruleIndex"], -1), "ruleIndex must be an integer >= -1");
-        need(rules[result["ruleIndex"] as number]?.["id"] === result["ruleId"], "ruleIndex must point at the rule named by ruleId");
-      }
-      for (const location of (result["locations"] ?? []) as Json[]) {
-        const physical = location["physicalLocation"] as Json | undefined;
-        if (!physical) continue;
-        const uri = (physical["artifactLocation"] as Json | undefined)?.["uri"];
-        need(typeof uri === "string" && !/[\s\\]/.test(uri as string), `artifactLocation.uri must be a URI reference: ${uri}`);
-        const region = physical["region"] as Json | undefined;
-        if (region) {
-          for (const k of ["startLine", "startColumn", "endLine", "endColumn"]) if (region[k] !== undefined) need(isInt(region[k], 1), `region.${k} must be >= 1`);
-          need(region["startLine"] !== undefined, "a text region needs startLine");
-          const startLine = region["startLine"] as number;
-          const endLine = (region["endLine"] as number | undefined) ?? startLine;
-          need(endLine >= startLine, "endLine before startLine");
-          if (endLine === startLine && region["endColumn"] !== undefined) need((region["endColumn"] as number) >= (region["startColumn"] as number), "endColumn before startColumn");
-        }
-      }
-      for (const flow of (result["codeFlows"] ?? []) as Json[]) {
-        const threads = flow["threadFlows"] as Json[];
-        need(Array.isArray(threads) && threads.length > 0, "codeFlow.threadFlows needs at least one item");
-        for (const t of threads ?? []) need(Array.isArray(t["locations"]) && (t["locations"] as unknown[]).length > 0, "threadFlow.locations needs at least one item");
-      }
+      const index = result["ruleIndex"];
+      if (index !== undefined && rules[index as number]?.["id"] !== result["ruleId"]) problems.push(`ruleIndex ${String(index)} does not name ${String(result["ruleId"])}`);
     }
   }
   return problems;
@@ -144,6 +104,11 @@ describe("SARIF reporter", () => {
   });
 
   it("the schema check catches broken logs", () => {
-    expect(sarifProblems({ version: "2.0.0", runs: [{ tool: { driver: {} }, results: [{ level: "fatal", message: {} }] }] })).toHaveLength(5);
+    const problems = sarifProblems({ version: "2.0.0", runs: [{ tool: { driver: {} }, results: [{ level: "fatal", message: {} }] }] });
+    expect(problems.join("\n")).toMatch(/\/version must be equal to one of the allowed values/);
+    expect(problems.join("\n")).toMatch(/\/runs\/0\/tool\/driver must have required property 'name'/);
+    expect(problems.join("\n")).toMatch(/\/runs\/0\/results\/0\/level must be equal to one of the allowed values/);
+    const uri = { version: "2.1.0", runs: [{ tool: { driver: { name: "x", rules: [{ id: "a" }] } }, results: [{ ruleId: "b", ruleIndex: 0, message: { text: "m" }, locations: [{ physicalLocation: { artifactLocation: { uri: "a b.fl" } } }] }] }] };
+    expect(sarifProblems(uri)).toEqual(['/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri must match format "uri-reference"', "ruleIndex 0 does not name b"]);
   });
 });
