@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { describeFsError } from "../util/fs-error.js";
 
 /** Spec files larger than this are refused before parsing. */
 export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
@@ -90,13 +91,6 @@ export function readSpecFile(path: string): ReadResult {
 
 function fail(code: "FL0003" | "FL0005" | "FL0006" | "FL0007", args: Record<string, string | number>): ReadResult {
   return { ok: false, diagnostic: makeDiagnostic(code, undefined, args) };
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a folder";
-  return code ?? "unknown error";
 }
 
 /** A path as shown to the user: relative to the working folder when inside it. */

@@ -12,6 +12,7 @@ import type { CheckOptions } from "./options.js";
 import { writeFileAtomically } from "../util/atomic-write.js";
 import { withGithubAnnotations } from "../report/github.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { describeFsError } from "../util/fs-error.js";
 
 /** The report could not be written where `--output` asked. */
 export class OutputError extends Error {
@@ -49,8 +50,7 @@ function chooseBase(options: CheckOptions, version: string): ChosenReporter {
     try {
       writeFileAtomically(options.output, collected.join(""));
     } catch (error) {
-      const reason = (error as { code?: string }).code ?? String(error);
-      throw new OutputError(makeDiagnostic("FL0015", undefined, { path: options.output, reason }));
+      throw new OutputError(makeDiagnostic("FL0015", undefined, { path: options.output, reason: describeFsError(error) }));
     }
   };
   const plain = (reporter: Reporter): ChosenReporter => ({ reporter, done: finish, close: () => {} });

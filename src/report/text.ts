@@ -136,7 +136,10 @@ function closingLine(result: CheckResult, explanation: string | undefined): stri
     return `${v.kind} ${v.property} is violated: ${explanation}.`;
   }
   if (result.outcome === "deadlock") return "No step is enabled in the last state, and it is not a declared end state (`end when ...`).";
-  if (result.outcome === "error") return `The last step fails: ${result.error!.message}.`;
+  if (result.outcome === "error") {
+    const e = result.error!;
+    return e.action === undefined ? `The next step fails: ${e.message}.` : `In the last state, \`${e.action}\` fails: ${e.message}.`;
+  }
   return undefined;
 }
 
@@ -179,7 +182,7 @@ export function renderStats(result: CheckResult): string {
   const s = result.stats;
   return [
     `${formatCount(s.distinctStates)} distinct states`,
-    `${formatCount(s.generatedStates)} transitions`,
+    pluralize(s.generatedStates, "transition"),
     `depth ${s.depth}`,
     formatSeconds(s.seconds),
     `${formatCount(Math.round(s.statesPerSecond))} states/s`,
@@ -194,5 +197,5 @@ function renderSummary(reports: readonly FileReport[], style: TextStyle): string
 }
 
 function pluralize(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
 }
