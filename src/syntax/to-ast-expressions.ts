@@ -58,7 +58,7 @@ export abstract class ExpressionBuilder extends BaseVisitor {
   protected cstSpan(node: CstNode): Span {
     const loc = node.location;
     const end = loc?.endOffset;
-    if (!loc || end === undefined || Number.isNaN(loc.startOffset) || Number.isNaN(end)) throw new Incomplete();
+    if (!loc || end === undefined || !(loc.startOffset >= 0) || !(end >= loc.startOffset)) throw new Incomplete();
     return { file: this.fileName, start: loc.startOffset, end: end + 1 };
   }
 
@@ -71,9 +71,10 @@ export abstract class ExpressionBuilder extends BaseVisitor {
         let childStart: number;
         let childEnd: number;
         if ("children" in child) {
-          // An empty list rule (`()`, `{}`) has no location; it adds nothing to the span.
+          // An empty list rule (`()`, `{}`) has no location (NaN, or -1 in chevrotain 13); it
+          // adds nothing to the span.
           const loc = child.location;
-          if (loc === undefined || Number.isNaN(loc.startOffset)) continue;
+          if (loc === undefined || !(loc.startOffset >= 0)) continue;
           childStart = loc.startOffset;
           childEnd = (loc.endOffset ?? NaN) + 1;
         } else {
