@@ -15,6 +15,7 @@ import { ExitCode } from "./exit-codes.js";
 import { displayPath, findSpecFiles, readSpecFile } from "./load-files.js";
 import type { CheckOptions } from "./options.js";
 import { replayResult } from "./replay.js";
+import { coverageWarnings, failureSpan } from "./spec-sites.js";
 
 /**
  * Runs `check` over every file; returns one report per file (or one for bad paths).
@@ -112,13 +113,14 @@ async function checkOne(
       options.workers > 1
         ? await exploreParallel(input, { ...exploreOptions, workers: options.workers }, model)
         : explore(model, exploreOptions);
-    diagnostics.push(...coverageWarnings(result, file));
+    diagnostics.push(...coverageWarnings(model, result));
   }
   const failingPath = result.violation?.path ?? result.error?.path;
   const token = result.violation?.token ?? result.error?.token;
   const run = failingPath ? replay(model, failingPath) : undefined;
   const replayed = typeof run === "string" ? undefined : run;
   const explanation = replayed && explainLast(model, result, replayed);
+  const failedAt = failureSpan(model, result, replayed);
   return {
     file,
     diagnostics,
@@ -127,6 +129,7 @@ async function checkOne(
     trace: replayed && traceOf(model, replayed),
     ...(rerun !== undefined ? { rerunCommand: rerun } : {}),
     ...(explanation !== undefined ? { explanation } : {}),
+    ...(failedAt !== undefined ? { failureSpan: failedAt } : {}),
     replayCommand: token === undefined ? undefined : replayCommand(file, options, token),
     exitCode: exitCodeOf(result),
   };
@@ -139,18 +142,6 @@ function explainLast(model: Model, result: CheckResult, run: Replayed): string |
   if (index < 0 || !model.explainViolation) return undefined;
   const states = run.states;
   return model.explainViolation(states[states.length - 1]!, index, states[states.length - 2]);
-}
-
-/** FL6001 for every handler, timer or action that never fired in an exhaustive search. */
-function coverageWarnings(result: CheckResult, file: string): Diagnostic[] {
-  if (result.outcome !== "ok" && result.outcome !== "unreached") return [];
-  return result.coverage
-    .filter((c) => c.count === 0 && (c.kind === "deliver" || c.kind === "timer" || c.kind === "action"))
-    .map((c) =>
-      makeDiagnostic("FL6001", undefined, { what: c.kind === "deliver" ? "handler" : c.kind, name: c.label }, [
-        { message: `in ${file}: add a \`reachable\` property or check the guards` },
-      ]),
-    );
 }
 
 export function exitCodeOf(result: CheckResult): number {

@@ -5,6 +5,7 @@
 import type * as ast from "../ast/nodes.js";
 import type { CheckedAction } from "../check/checked.js";
 import type { Type } from "../check/types.js";
+import type { Span } from "../diagnostics/diagnostic.js";
 import type { ActionInfo } from "./model.js";
 import { isComposite } from "./flat-value.js";
 import { genTypeLoop } from "./domains.js";
@@ -34,8 +35,8 @@ export interface GeneratedSteps {
 export function genSteps(cx: CompileContext): GeneratedSteps {
   const out: GeneratedSteps = { actions: [], metas: [], functions: [], choiceSize: 3 };
   const families = cx.layout.families;
-  const add = (label: string, kind: ActionInfo["kind"], meta: StepMeta, fn: string): void => {
-    out.actions.push({ label, kind });
+  const add = (label: string, kind: ActionInfo["kind"], meta: StepMeta, fn: string, span: Span): void => {
+    out.actions.push({ label, kind, span });
     out.metas.push(meta);
     out.functions.push(fn);
   };
@@ -44,25 +45,25 @@ export function genSteps(cx: CompileContext): GeneratedSteps {
       if (!handler.message) continue;
       const coding = cx.layout.codec.byName.get(handler.message.name);
       const aid = out.actions.length;
-      add(`${family.name}.on ${handler.message.name}`, "deliver", { kind: "deliver", family, handler, coding }, genDeliver(cx, family, handler, aid));
+      add(`${family.name}.on ${handler.message.name}`, "deliver", { kind: "deliver", family, handler, coding }, genDeliver(cx, family, handler, aid), handler.span);
     }
   }
   for (const family of families) {
     for (const handler of family.checked.handlers) {
       if (handler.message) continue;
       const aid = out.actions.length;
-      add(`${family.name}.timeout`, "timer", { kind: "timer", family }, genTimer(cx, family, handler, aid));
+      add(`${family.name}.timeout`, "timer", { kind: "timer", family }, genTimer(cx, family, handler, aid), handler.span);
     }
   }
   for (const family of families) {
     for (const action of family.checked.actions) {
       const aid = out.actions.length;
-      add(`${family.name}.${action.name}`, "action", { kind: "action", family, action }, genAction(cx, family, action, aid));
+      add(`${family.name}.${action.name}`, "action", { kind: "action", family, action }, genAction(cx, family, action, aid), action.decl.span);
     }
   }
   for (const action of cx.checked.specActions) {
     const aid = out.actions.length;
-    add(action.name, "action", { kind: "action", family: undefined, action }, genAction(cx, undefined, action, aid));
+    add(action.name, "action", { kind: "action", family: undefined, action }, genAction(cx, undefined, action, aid), action.decl.span);
   }
   const maxParams = Math.max(0, ...[...families.flatMap((f) => f.checked.actions), ...cx.checked.specActions].map((a) => a.params.length));
   disambiguate(out.actions);

@@ -172,7 +172,7 @@ function genNodeIndex(env: Env, e: ast.IndexExpr, type: NodeType): string {
   const index = genScalar(env, e.index);
   const [lo, hi] = intervalOf(env, e.index);
   if (lo >= 0 && hi <= type.count - 1) return index;
-  const site = env.cx.mod.site(exprText(e), `${type.family} index 0..${type.count - 1}`);
+  const site = env.cx.mod.site(exprText(e), `${type.family} index 0..${type.count - 1}`, e.span);
   return `chk(${index}, 0, ${type.count - 1}, ${site})`;
 }
 

@@ -11,6 +11,7 @@ import { type NodeNamer } from "./readable-value.js";
 import type { FamilyLayout, Layout } from "./layout.js";
 import type { MessageCoding } from "./message-codec.js";
 import type { RangeSite } from "./runtime.js";
+import type { Span } from "../diagnostics/diagnostic.js";
 
 /** The generated module: hoisted functions and constant tables, in creation order. */
 export class CodeModule {
@@ -36,14 +37,14 @@ export class CodeModule {
     return `K[${this.constants.length - 1}]`;
   }
 
-  /** The index of the range-error site (target text, type), shared between equal sites. */
-  site(target: string, type: Type | string): number {
+  /** The index of the range-error site (target text, type, where), shared between equal sites. */
+  site(target: string, type: Type | string, span: Span | undefined): number {
     const typeText = typeof type === "string" ? type : typeToString(type);
-    const key = `${target}\u0000${typeText}`;
+    const key = `${target}\u0000${typeText}\u0000${span?.start ?? -1}:${span?.end ?? -1}`;
     let index = this.siteIndex.get(key);
     if (index === undefined) {
       index = this.sites.length;
-      this.sites.push({ target, type: typeText });
+      this.sites.push(span === undefined ? { target, type: typeText } : { target, type: typeText, span });
       this.siteIndex.set(key, index);
     }
     return index;

@@ -2,6 +2,7 @@
 // and explore/ (which searches it). States are packed Int32Arrays of fixed length; a model is
 // deterministic: the same state always yields the same successors in the same order.
 
+import type { Span } from "../diagnostics/diagnostic.js";
 /** A packed state: `stateSize` 32-bit slots. Canonical: equal states have equal slots. */
 export type PackedState = Int32Array;
 
@@ -16,6 +17,8 @@ export interface ActionInfo {
   /** Stable, human-readable: `Server.on Vote`, `Server.timeout`, `Client.request`, `fault drop`. */
   readonly label: string;
   readonly kind: StepKind;
+  /** The handler or action declaration in the spec (absent for faults and ticks). */
+  readonly span?: Span;
 }
 
 /** What a step did, for the trace printer: who did what, in words the user wrote. */
@@ -63,6 +66,8 @@ export class EvaluationError extends Error {
     message: string,
     /** The action that was being evaluated. */
     readonly actionId: number,
+    /** The expression that failed, when known (range checks); else see the action's span. */
+    readonly span?: Span,
   ) {
     super(message);
     this.name = "EvaluationError";

@@ -154,7 +154,7 @@ export function genSetLit(env: Env, e: ast.SetLit, rep: SetRep): { code: string;
       const v = genScalar(env, x);
       const [lo, hi] = intervalOf(env, x);
       if (lo >= rep.low && hi < rep.low + rep.n) return `(1 << (${v} - ${rep.low}))`;
-      const site = env.cx.mod.site(`element ${exprText(x)}`, `${rep.low}..${rep.low + rep.n - 1}`);
+      const site = env.cx.mod.site(`element ${exprText(x)}`, `${rep.low}..${rep.low + rep.n - 1}`, x.span);
       return `(1 << (chk(${v}, ${rep.low}, ${rep.low + rep.n - 1}, ${site}) - ${rep.low}))`;
     }
     return `(1 << ${genOrd(env, x, rep.elem, `element ${exprText(x)}`)})`;

@@ -5,6 +5,7 @@
 import type { Type } from "../check/types.js";
 import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 import type { Code } from "../diagnostics/codes.js";
+import type { Span } from "../diagnostics/diagnostic.js";
 import { EvaluationError } from "./model.js";
 import { ordinalOf, widthOf, writeOrdinal } from "./flat-value.js";
 import { readValue, writeValue, type NodeNamer } from "./readable-value.js";
@@ -14,6 +15,8 @@ export class EvalFail extends Error {
   constructor(
     readonly code: Code,
     message: string,
+    /** Where in the spec, when the failing check knows (range checks do). */
+    readonly span?: Span,
   ) {
     super(message);
   }
@@ -23,16 +26,17 @@ export class EvalFail extends Error {
 export interface RangeSite {
   readonly target: string;
   readonly type: string;
+  readonly span?: Span;
 }
 
 /** Creates the runtime for one compiled model. `sites` is filled by the code generator. */
 export function createRuntime(sites: RangeSite[], name: NodeNamer) {
-  const fail = (code: Code, args: Record<string, string | number> = {}): never => {
-    throw new EvalFail(code, makeDiagnostic(code, undefined, args).message);
+  const fail = (code: Code, args: Record<string, string | number> = {}, span?: Span): never => {
+    throw new EvalFail(code, makeDiagnostic(code, undefined, args).message, span);
   };
   const failRange = (value: number, site: number): never => {
     const s = sites[site] ?? { target: "?", type: "?" };
-    return fail("FL5001", { value, target: s.target, type: s.type });
+    return fail("FL5001", { value, target: s.target, type: s.type }, s.span);
   };
   /** Writes a value of type `ts` into a slot range of type `tt`, checking ranges (FL5001). */
   const convertInto = (tt: Type, dst: Int32Array, d: number, ts: Type, src: ArrayLike<number>, so: number, site: number): void => {
@@ -42,7 +46,7 @@ export function createRuntime(sites: RangeSite[], name: NodeNamer) {
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       const s = sites[site] ?? { target: "?", type: "?" };
-      fail("FL5001", { value: JSON.stringify(value), target: s.target, type: s.type });
+      fail("FL5001", { value: JSON.stringify(value), target: s.target, type: s.type }, s.span);
     }
   };
   return {
@@ -225,5 +229,5 @@ export type Runtime = ReturnType<typeof createRuntime>;
 
 /** Turns an EvalFail from generated code into the EvaluationError of action `actionId`. */
 export function toEvaluationError(error: unknown, actionId: number): unknown {
-  return error instanceof EvalFail ? new EvaluationError(error.code, error.message, actionId) : error;
+  return error instanceof EvalFail ? new EvaluationError(error.code, error.message, actionId, error.span) : error;
 }

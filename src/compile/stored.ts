@@ -38,7 +38,7 @@ export function genFlatFor(env: Env, e: ast.Expr, target: Type): string {
   const type = typeOf(env, e);
   if (fits(env, e, type, target)) return genFlat(env, e);
   const loc = genLoc(env, e);
-  const site = mod.site(exprText(e), target);
+  const site = mod.site(exprText(e), target, e.span);
   return `convertNew(${mod.constant(target)}, ${mod.constant(type)}, ${loc.arr}, ${loc.off}, ${site})`;
 }
 
@@ -55,14 +55,14 @@ export function genStored(env: Env, e: ast.Expr, target: Type, what: string): st
       const code = genScalar(env, e);
       const [lo, hi] = intervalOf(env, e);
       if (lo >= target.low && hi <= target.high) return code;
-      return `chk(${code}, ${target.low}, ${target.high}, ${env.cx.mod.site(what, target)})`;
+      return `chk(${code}, ${target.low}, ${target.high}, ${env.cx.mod.site(what, target, e.span)})`;
     }
     case "set": {
       const rep = repOf(target);
       const bits = genSet(env, e, rep);
       if (bits.safe) return bits.code;
       const mask = rep.n >= 31 ? 0x7fffffff : (1 << rep.n) - 1;
-      return `chkSet(${bits.code}, ${mask}, ${env.cx.mod.site(what, target)})`;
+      return `chkSet(${bits.code}, ${mask}, ${env.cx.mod.site(what, target, e.span)})`;
     }
     default:
       return genScalar(env, e);
@@ -159,7 +159,7 @@ export function genOrd(env: Env, e: ast.Expr, type: Type, what: string): string 
       const code = genScalar(env, e);
       const [lo, hi] = intervalOf(env, e);
       if (lo >= type.low && hi <= type.high) return type.low === 0 ? code : `(${code} - ${type.low})`;
-      return `(chk(${code}, ${type.low}, ${type.high}, ${mod.site(what, type)}) - ${type.low})`;
+      return `(chk(${code}, ${type.low}, ${type.high}, ${mod.site(what, type, e.span)}) - ${type.low})`;
     }
     case "bool":
       return `(${genScalar(env, e)} ? 1 : 0)`;
@@ -172,7 +172,7 @@ export function genOrd(env: Env, e: ast.Expr, type: Type, what: string): string 
       const loc = genLoc(env, e);
       const from = typeOf(env, e);
       if (fits(env, e, from, type)) return `ordOf(${mod.constant(type)}, ${loc.arr}, ${loc.off})`;
-      return `ordOf(${mod.constant(type)}, convertNew(${mod.constant(type)}, ${mod.constant(from)}, ${loc.arr}, ${loc.off}, ${mod.site(what, type)}), 0)`;
+      return `ordOf(${mod.constant(type)}, convertNew(${mod.constant(type)}, ${mod.constant(from)}, ${loc.arr}, ${loc.off}, ${mod.site(what, type, e.span)}), 0)`;
     }
   }
 }

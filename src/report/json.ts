@@ -54,6 +54,7 @@ function toJson(report: FileReport, lookup: SourceLookup): unknown {
             message: r.error.message,
             replay: r.error.token,
             ...(r.error.action !== undefined ? { action: r.error.action } : {}),
+            ...(report.failureSpan ? { span: spanJson(report.failureSpan, lookup) } : {}),
           },
         }
       : {}),

@@ -20,6 +20,11 @@ export interface FileReport {
    * twice`), when the model can say more than "P is false in the last state".
    */
   readonly explanation?: string;
+  /**
+   * For an evaluation error: where in the spec it happened (the failing expression when the
+   * check knows it, else the handler or action that failed).
+   */
+  readonly failureSpan?: Span;
   /** For random searches: the command that reruns the same search (`--random --seed S`). */
   readonly rerunCommand?: string;
   /** The command that reproduces the counterexample exactly. */

@@ -127,7 +127,8 @@ function resultEntries(
   if (r.outcome === "error" && r.error) {
     const e = r.error;
     const description = e.code in CODES ? CODES[e.code as Code].template : "Evaluation failure";
-    out.push(entry(e.code, description, "error", `${e.message}.${replay}`, fileOnly(report.file)));
+    const where = report.failureSpan ? locate(report.failureSpan, lookup) : fileOnly(report.file);
+    out.push(entry(e.code, description, "error", `${e.message}.${replay}`, where));
   }
   if (r.outcome === "limit") {
     const text = `${limitWords(r.limit)}: no violation found so far, but the search is NOT exhaustive.`;

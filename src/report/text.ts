@@ -1,7 +1,7 @@
 // Plain-text reporter: for pipes, CI logs and terminals. Counterexamples read as a story: each
 // step says who did what, then the variables it changed. Colour only when asked (never in pipes).
 
-import { renderDiagnostic, type SourceLookup } from "../diagnostics/render.js";
+import { renderDiagnostic, renderFrame, type SourceLookup } from "../diagnostics/render.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CheckResult } from "../explore/result.js";
 import type { Trace } from "../explore/trace.js";
@@ -41,7 +41,7 @@ export function createTextReporter(
     onFile(report, lookup) {
       const diagnostics = report.diagnostics.map((d) => renderStyled(d, lookup, style));
       if (diagnostics.length > 0) err(diagnostics.join("\n\n") + "\n");
-      if (report.result) out(renderResult(report, report.result, style) + "\n");
+      if (report.result) out(renderResult(report, report.result, style, lookup) + "\n");
     },
     onFinish(reports) {
       if (reports.length > 1) out(renderSummary(reports, style) + "\n");
@@ -56,14 +56,19 @@ function renderStyled(d: Diagnostic, lookup: SourceLookup, style: TextStyle): st
   return [style.bold(paint(first!)), ...rest].join("\n");
 }
 
-/** The verdict line, the trace if any, the replay line and the statistics. */
-export function renderResult(report: FileReport, result: CheckResult, style: TextStyle = PLAIN_STYLE): string {
+/**
+ * The verdict line, the trace if any, the replay line and the statistics; with `lookup`, an
+ * evaluation error also shows the spec's line where it happened.
+ */
+export function renderResult(report: FileReport, result: CheckResult, style: TextStyle = PLAIN_STYLE, lookup?: SourceLookup): string {
   const lines = [headline(report.file, result, style)];
   if (report.trace) {
     lines.push("", ...renderTrace(report.trace, style));
     const end = closingLine(result, report.explanation);
     if (end) lines.push("", `  ${end}`);
   }
+  const frame = report.failureSpan && lookup && renderFrame(report.failureSpan, lookup);
+  if (frame) lines.push(...frame.lines.map((l) => `  ${l}`));
   if (report.replayCommand) lines.push(`  replay: ${report.replayCommand}`);
   const random = randomStats(result);
   if (random) {
