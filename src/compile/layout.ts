@@ -7,7 +7,8 @@ import type { CheckedFamily, CheckedSpec, CheckedVar } from "../check/checked.js
 import type { IntType, NodeType, Type } from "../check/types.js";
 import { walk } from "../ast/walk.js";
 import { makeDiagnostic, type Diagnostic, type Span } from "../diagnostics/diagnostic.js";
-import { domainSize, MAX_SET_ELEMENTS, widthOf } from "./flat-value.js";
+import { domainSize, widthOf } from "./flat-value.js";
+import { checkStorable, MAX_KEYS, type LimitReport } from "./storable.js";
 import { createMessageCodec, type FamilyRange, type MessageCodec } from "./message-codec.js";
 
 /** A variable's slots: `offset` is relative to its node block (node vars) or absolute (spec vars). */
@@ -110,8 +111,6 @@ export interface Layout {
 
 /** Largest duplicating-network bitset (in message codes). */
 export const MAX_SET_NETWORK_CODES = 4096;
-/** Largest number of keys of a map, argument combinations of an effect or keys of a history. */
-export const MAX_KEYS = 4096;
 /** Largest packed state. */
 export const MAX_SLOTS = 1 << 16;
 
@@ -265,39 +264,6 @@ function readsNow(decl: ast.NodeDecl): boolean {
 
 function varLayout(v: CheckedVar, offset: number): VarLayout {
   return { name: v.name, type: v.type, offset, width: widthOf(v.type), durable: v.durable, decl: v.decl };
-}
-
-type LimitReport = (what: string, size: number, max: number, span: Span | undefined) => void;
-
-/** Reports types that cannot be packed: unbounded ints, sets over more than 31 values, huge maps. */
-function checkStorable(type: Type, what: string, span: Span, limit: LimitReport): void {
-  switch (type.kind) {
-    case "int":
-      if (!Number.isFinite(type.low) || !Number.isFinite(type.high)) limit(what, Infinity, 2 ** 31, span);
-      return;
-    case "set": {
-      const n = domainSize(type.element);
-      if (n > MAX_SET_ELEMENTS) limit(`the element type of ${what}`, n, MAX_SET_ELEMENTS, span);
-      else checkStorable(type.element, what, span, limit);
-      return;
-    }
-    case "map": {
-      const n = domainSize(type.key);
-      if (n > MAX_KEYS) limit(`the key type of ${what}`, n, MAX_KEYS, span);
-      else checkStorable(type.key, what, span, limit);
-      checkStorable(type.value, what, span, limit);
-      return;
-    }
-    case "seq":
-      checkStorable(type.element, what, span, limit);
-      return;
-    case "record":
-    case "message":
-      for (const f of type.fields) checkStorable(f.type, what, span, limit);
-      return;
-    default:
-      return;
-  }
 }
 
 function layoutNetwork(
