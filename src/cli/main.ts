@@ -35,19 +35,20 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function check(options: CheckOptions): Promise<number> {
-  const chosen = chooseReporter(options, readVersion());
-  const restore = (): void => chosen.close();
-  process.once("exit", restore);
-  // Ctrl-C: the first stops the search at its next poll, and what was explored is reported
-  // (exit 130); a second one quits at once.
+  // Ctrl-C (SIGINT, or the key itself while the live view reads keys): the first stops the search
+  // at its next poll, and what was explored is reported (exit 130); a second one quits at once.
   let interrupted = false;
   const onInterrupt = (): void => {
     if (interrupted) {
-      chosen.close();
+      chosen.close("interrupted");
       process.exit(ExitCode.Interrupted);
     }
     interrupted = true;
+    chosen.stopping();
   };
+  const chosen = chooseReporter(options, readVersion(), onInterrupt);
+  const restore = (): void => chosen.close();
+  process.once("exit", restore);
   process.on("SIGINT", onInterrupt);
   try {
     const reports = await runCheck(options, chosen.reporter, () => interrupted);

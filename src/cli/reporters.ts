@@ -25,19 +25,27 @@ export interface ChosenReporter {
   readonly reporter: Reporter;
   /** Resolves when the reporter is done with the terminal (the trace viewer was closed). */
   readonly done: () => Promise<void>;
-  /** Restores the terminal at once (Ctrl-C, errors). Safe to call more than once. */
-  readonly close: () => void;
+  /** Shows that a first Ctrl-C was taken and the search is stopping (the live view only). */
+  readonly stopping: () => void;
+  /**
+   * Restores the terminal at once (a second Ctrl-C, errors; `why` says which, for a search still
+   * on screen). Safe to call more than once.
+   */
+  readonly close: (why?: string) => void;
 }
 
-/** The reporter for `options.format`, writing to this process's stdout and stderr. */
-export function chooseReporter(options: CheckOptions, version: string): ChosenReporter {
-  const chosen = chooseBase(options, version);
+/**
+ * The reporter for `options.format`, writing to this process's stdout and stderr. `onInterrupt`
+ * is called for Ctrl-C when the reporter reads keys itself (the live view, in raw mode).
+ */
+export function chooseReporter(options: CheckOptions, version: string, onInterrupt: () => void): ChosenReporter {
+  const chosen = chooseBase(options, version, onInterrupt);
   if (process.env["GITHUB_ACTIONS"] !== "true") return chosen;
   const annotate = (text: string): void => void process.stderr.write(text);
   return { ...chosen, reporter: withGithubAnnotations(chosen.reporter, annotate) };
 }
 
-function chooseBase(options: CheckOptions, version: string): ChosenReporter {
+function chooseBase(options: CheckOptions, version: string, onInterrupt: () => void): ChosenReporter {
   const err = (text: string): void => void process.stderr.write(text);
   // `--output FILE`: the report is collected and written at the end, atomically (write, rename),
   // so a reader never sees half a report and an interrupted run leaves the old file intact.
@@ -53,7 +61,7 @@ function chooseBase(options: CheckOptions, version: string): ChosenReporter {
       throw new OutputError(makeDiagnostic("FL0015", undefined, { path: options.output, reason: describeFsError(error) }));
     }
   };
-  const plain = (reporter: Reporter): ChosenReporter => ({ reporter, done: finish, close: () => {} });
+  const plain = (reporter: Reporter): ChosenReporter => ({ reporter, done: finish, stopping: () => {}, close: () => {} });
   switch (options.format) {
     case "json":
       return plain(createJsonReporter(out));
@@ -70,12 +78,13 @@ function chooseBase(options: CheckOptions, version: string): ChosenReporter {
   const isTerminal = process.stdout.isTTY === true && process.env["CI"] !== "true";
   const useColor = options.color ?? (isTerminal && !noColor);
   if (!isTerminal || options.plain || options.output !== undefined) return plain(createTextReporter(out, err, useColor ? ANSI_STYLE : PLAIN_STYLE));
-  const tui = createTuiReporter({ color: useColor });
+  const tui = createTuiReporter({ color: useColor, onInterrupt });
   return {
     reporter: tui,
     done: async () => {
       await tui.waitUntilDone();
     },
-    close: () => tui.close(),
+    stopping: () => tui.stopping(),
+    close: (why) => tui.close(why),
   };
 }

@@ -3,7 +3,7 @@
 
 import { SourceFile } from "../diagnostics/source-file.js";
 import { hasErrors, makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { explore } from "../explore/bfs.js";
+import { exploreAsync } from "../explore/bfs.js";
 import { exploreParallel } from "../explore/parallel.js";
 import { decodeReplay, replay, traceOf, type Replayed } from "../explore/trace.js";
 import type { CheckResult, Progress } from "../explore/result.js";
@@ -112,7 +112,7 @@ async function checkOne(
     result =
       options.workers > 1
         ? await exploreParallel(input, { ...exploreOptions, workers: options.workers }, model)
-        : explore(model, exploreOptions);
+        : await exploreAsync(model, exploreOptions); // in slices, so Ctrl-C and the live view get a turn
     diagnostics.push(...coverageWarnings(model, result));
   }
   const failingPath = result.violation?.path ?? result.error?.path;

@@ -7,8 +7,10 @@ import { EvaluationError } from "../compile/model.js";
 import { fingerprint } from "./fingerprint.js";
 import { AddResult, FingerprintSet, REMAPPED_ZERO_HI, REMAPPED_ZERO_LO } from "./fingerprint-set.js";
 import { Frontier } from "./frontier.js";
-import type { CheckResult, LimitKind, Progress } from "./result.js";
-import { encodeReplay } from "./trace.js";
+import type { CheckResult, Progress } from "./result.js";
+import { summarize, type Stop } from "./summarize.js";
+
+export { summarize, type ResultBase, type Stop } from "./summarize.js";
 
 export interface ExploreOptions {
   /** Stop (outcome `limit`) rather than record more than this many distinct states. */
@@ -24,13 +26,6 @@ export interface ExploreOptions {
   /** Polled like timeLimitMs; answering true stops the search with limit `interrupted`. */
   readonly shouldStop?: () => boolean;
 }
-
-/** Why the search stopped before exhausting the state space (also used by parallel-bfs.ts). */
-export type Stop =
-  | { readonly kind: "violation"; readonly property: number; readonly path: number[] }
-  | { readonly kind: "deadlock"; readonly path: number[] }
-  | { readonly kind: "limit"; readonly limit: LimitKind }
-  | { readonly kind: "error"; readonly error: EvaluationError; readonly path: number[]; readonly emittedBefore: number };
 
 /** Slots of the direct-mapped cache of recent fingerprints (a power of two; 512 KB). */
 const RECENT_SLOTS = 1 << 16;
@@ -56,6 +51,32 @@ const PROGRESS_INTERVAL_MS = 250;
  * state being expanded; any other exception is a bug in the model and propagates.
  */
 export function explore(model: Model, options: ExploreOptions = {}): CheckResult {
+  const search = createSearch(model, options);
+  search.run(Number.POSITIVE_INFINITY);
+  return search.result();
+}
+
+/**
+ * explore() on this thread in slices of about `sliceMs` milliseconds, yielding to the event loop
+ * (setImmediate) between slices so that signal handlers, timers and the terminal UI run during
+ * a long search. The result is explore()'s.
+ */
+export async function exploreAsync(model: Model, options: ExploreOptions = {}, sliceMs = 50): Promise<CheckResult> {
+  const search = createSearch(model, options);
+  while (!search.run(sliceMs)) await new Promise<void>((resolve) => setImmediate(resolve));
+  return search.result();
+}
+
+/** A breadth-first search that advances in slices (explore() runs it in one). */
+export interface Search {
+  /** Advances for about `sliceMs` ms (it pauses only at polls, every 4096 states); true once over. */
+  run(sliceMs: number): boolean;
+  /** The result; call it once run() has returned true. */
+  result(): CheckResult;
+}
+
+/** The search explore() runs, stopped between slices; see explore(). */
+export function createSearch(model: Model, options: ExploreOptions = {}): Search {
   const startedAt = performance.now();
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
@@ -88,6 +109,8 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
   let ordinal = 0; // successors of `cur` emitted so far
   let peakBytes = 0;
   let lastProgressAt = startedAt;
+  let sliceEnd = Number.POSITIVE_INFINITY; // when the current run() slice should pause
+  let isSliceOver = false; // set by poll()
 
   /** Dedupes `state` and, when new, hands it to `discover`; may set `stop`. Kept small: it is inlined. */
   const admit = (state: Int32Array, parent: number, ord: number, depth: number): void => {
@@ -160,7 +183,7 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
     if (i < stateSize) admit(next, curIndex, ord, level + 1);
   };
 
-  /** Samples memory, polls the clock and `shouldStop`, reports progress; may set `stop`. */
+  /** Samples memory, polls the clock and `shouldStop`, reports progress; may set `stop` and `isSliceOver`. */
   const poll = (): void => {
     const now = performance.now();
     const frontierBytes = frontier.bytes;
@@ -170,6 +193,7 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
     if (bytes > memoryBytes) stop = { kind: "limit", limit: "memory" };
     else if (now >= deadline) stop = { kind: "limit", limit: "time" };
     else if (shouldStop?.() === true) stop = { kind: "limit", limit: "interrupted" };
+    isSliceOver = now >= sliceEnd;
     if (onProgress !== undefined && now - lastProgressAt >= PROGRESS_INTERVAL_MS) {
       lastProgressAt = now;
       const seconds = (now - startedAt) / 1000;
@@ -185,115 +209,91 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
     }
   };
 
-  try {
-    // Step 1: Add the initial states (level 0).
-    const initial = model.initialStates();
-    for (let k = 0; k < initial.length && stop === undefined; k++) admit(initial[k]!, -1, k, 0);
+  // Where a paused search resumes: inside the level being expanded (inLevel), at its next record.
+  let started = false;
+  let inLevel = false;
+  let nextChunk = 0;
+  let nextRecord = 0;
 
-    while (stop === undefined && frontier.next.size > 0) {
-      // Step 2: Between levels, honour the depth bound and poll the other limits.
-      if (level === maxDepth) {
-        stop = { kind: "limit", limit: "depth" };
-        break;
+  const run = (sliceMs: number): boolean => {
+    sliceEnd = performance.now() + sliceMs;
+    try {
+      // Step 1: Add the initial states (level 0).
+      if (!started) {
+        started = true;
+        const initial = model.initialStates();
+        for (let k = 0; k < initial.length && stop === undefined; k++) admit(initial[k]!, -1, k, 0);
       }
-      poll();
-      if (stop !== undefined) break;
-      frontier.advance();
-      expandedBeforeLevel = expanded;
-      const current = frontier.current;
-      const recordSize = current.recordSize;
-      for (let c = 0; c < current.chunks.length && stop === undefined; c++) {
-        const chunk = current.chunks[c]!;
-        const records = current.lengths[c]!;
-        for (let r = 0, at = 0; r < records; r++, at += recordSize) {
-          // Step 3: Load the state to expand.
-          curIndex = chunk[at]!;
-          for (let i = 0; i < stateSize; i++) cur[i] = chunk[at + 1 + i]!;
-          // Step 4: Generate its successors; `emit` checks and enqueues each one.
-          ordinal = 0;
-          const progressSteps = model.successors(cur, emit);
-          if (stop !== undefined) break;
-          // Step 5: No progress step and not an end state: deadlock.
-          if (progressSteps === 0 && !model.isEndState(cur)) {
-            stop = { kind: "deadlock", path: parents.pathTo(curIndex) };
+
+      while (stop === undefined && (inLevel || frontier.next.size > 0)) {
+        if (!inLevel) {
+          // Step 2: Between levels, honour the depth bound and poll the other limits.
+          if (level === maxDepth) {
+            stop = { kind: "limit", limit: "depth" };
             break;
           }
-          // Step 6: Every 4096 states, poll limits and report progress.
-          if ((++expanded & POLL_MASK) === 0) {
-            poll();
-            if (stop !== undefined) break;
-          }
+          poll();
+          if (stop !== undefined) break;
+          frontier.advance();
+          expandedBeforeLevel = expanded;
+          inLevel = true;
+          nextChunk = nextRecord = 0;
         }
-        current.releaseChunk(c);
+        const current = frontier.current;
+        const recordSize = current.recordSize;
+        for (let c = nextChunk; c < current.chunks.length && stop === undefined; c++) {
+          const chunk = current.chunks[c]!;
+          const records = current.lengths[c]!;
+          for (let r = nextRecord, at = r * recordSize; r < records; r++, at += recordSize) {
+            // Step 3: Load the state to expand.
+            curIndex = chunk[at]!;
+            for (let i = 0; i < stateSize; i++) cur[i] = chunk[at + 1 + i]!;
+            // Step 4: Generate its successors; `emit` checks and enqueues each one.
+            ordinal = 0;
+            const progressSteps = model.successors(cur, emit);
+            if (stop !== undefined) break;
+            // Step 5: No progress step and not an end state: deadlock.
+            if (progressSteps === 0 && !model.isEndState(cur)) {
+              stop = { kind: "deadlock", path: parents.pathTo(curIndex) };
+              break;
+            }
+            // Step 6: Every 4096 states, poll limits and report progress; pause when the slice is over.
+            if ((++expanded & POLL_MASK) === 0) {
+              poll();
+              if (stop !== undefined) break;
+              if (isSliceOver) {
+                nextChunk = c;
+                nextRecord = r + 1;
+                return false;
+              }
+            }
+          }
+          nextRecord = 0;
+          current.releaseChunk(c);
+        }
+        inLevel = false;
+        level++;
       }
-      level++;
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+      // A failure already met among this state's earlier successors stays the answer.
+      if (stop === undefined) {
+        const path = curIndex >= 0 ? parents.pathTo(curIndex) : [];
+        stop = { kind: "error", error, path, emittedBefore: ordinal };
+      }
     }
-  } catch (error) {
-    if (!(error instanceof EvaluationError)) throw error;
-    // A failure already met among this state's earlier successors stays the answer.
-    if (stop === undefined) {
-      const path = curIndex >= 0 ? parents.pathTo(curIndex) : [];
-      stop = { kind: "error", error, path, emittedBefore: ordinal };
-    }
-  }
+    return true;
+  };
 
   // Step 7: Summarize.
-  const seconds = (performance.now() - startedAt) / 1000;
-  peakBytes = Math.max(peakBytes, seen.bytes + frontier.bytes);
-  const base = {
-    stats: {
-      distinctStates: distinct,
-      generatedStates: generated,
-      depth: levelsFound,
-      seconds,
-      statesPerSecond: seconds > 0 ? distinct / seconds : 0,
-      peakMemoryBytes: peakBytes,
-    },
-    coverage: model.actions.map((a, i) => ({ label: a.label, kind: a.kind, count: coverage[i]! })),
+  const result = (): CheckResult => {
+    const seconds = (performance.now() - startedAt) / 1000;
+    peakBytes = Math.max(peakBytes, seen.bytes + frontier.bytes);
+    const statesPerSecond = seconds > 0 ? distinct / seconds : 0;
+    const stats = { distinctStates: distinct, generatedStates: generated, depth: levelsFound, seconds, statesPerSecond, peakMemoryBytes: peakBytes };
+    const base = { stats, coverage: model.actions.map((a, i) => ({ label: a.label, kind: a.kind, count: coverage[i]! })) };
+    const unreached = reachable.filter((i) => !reached[i]).map((i) => model.properties[i]!.name);
+    return summarize(model, stop, base, unreached);
   };
-  const unreached = reachable.filter((i) => !reached[i]).map((i) => model.properties[i]!.name);
-  return summarize(model, stop, base, unreached);
-}
-
-export type ResultBase = Pick<CheckResult, "stats" | "coverage">;
-
-/** Turns the stop reason (undefined: exhausted) into a CheckResult. */
-export function summarize(model: Model, stop: Stop | undefined, base: ResultBase, unreached: string[]): CheckResult {
-  if (stop === undefined) {
-    return unreached.length > 0 ? { outcome: "unreached", ...base, unreached } : { outcome: "ok", ...base };
-  }
-  switch (stop.kind) {
-    case "violation": {
-      const property = model.properties[stop.property];
-      if (property === undefined) throw new Error(`internal: the model reported unknown property ${stop.property}`);
-      const violation = { property: property.name, kind: property.kind, path: stop.path, token: encodeReplay(stop.path) };
-      return { outcome: "violation", ...base, violation };
-    }
-    case "deadlock": {
-      const name = model.properties.find((p) => p.kind === "deadlock")?.name ?? "deadlock";
-      const violation = { property: name, kind: "deadlock" as const, path: stop.path, token: encodeReplay(stop.path) };
-      return { outcome: "deadlock", ...base, violation };
-    }
-    case "limit": {
-      const limited = { outcome: "limit" as const, ...base, limit: stop.limit };
-      return unreached.length > 0 ? { ...limited, unreached } : limited;
-    }
-    case "error": {
-      const { error, path, emittedBefore } = stop;
-      const action = model.actions[error.actionId]?.label ?? `action ${error.actionId}`;
-      return {
-        outcome: "error",
-        ...base,
-        error: {
-          code: error.code,
-          message: error.message,
-          actionId: error.actionId,
-          action,
-          path,
-          token: encodeReplay(path),
-          emittedBefore,
-        },
-      };
-    }
-  }
+  return { run, result };
 }

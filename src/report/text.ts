@@ -132,7 +132,8 @@ function headline(file: string, result: CheckResult, style: TextStyle): string {
   }
 }
 
-function closingLine(result: CheckResult, explanation: string | undefined): string | undefined {
+/** The sentence after a trace that says why its last step or state fails (undefined when none does). */
+export function closingLine(result: CheckResult, explanation: string | undefined): string | undefined {
   if (result.outcome === "violation") {
     const v = result.violation!;
     if (v.kind === "transition") return `The last step breaks transition property ${v.property}.`;

@@ -207,7 +207,7 @@ describe("faultline CLI: --output and GitHub annotations", () => {
   it("--output into a missing folder is one clear usage error", () => {
     const r = runCli(["check", "specs/two-phase.fl", "--output", join(dir, "no", "such", "r.txt"), "--workers", "1"]);
     expect(r.code).toBe(151);
-    expect(r.stderr).toMatch(/^error\[FL0015\]: cannot write .*r\.txt: ENOENT$/m);
+    expect(r.stderr).toMatch(/^error\[FL0015\]: cannot write .*r\.txt: no such file or folder$/m);
   });
 
   it("prints ::error annotations at the property's line when GITHUB_ACTIONS=true", () => {

@@ -1,6 +1,8 @@
 // The state diff of one step of a trace, as tagged lines for the trace viewer's side panel: what
 // the step did and sent, the variables it changed (messages in flight as +/- lines), then the
-// whole state after it, grouped by node. Pure; colour is the viewer's business.
+// whole state after it, grouped by node; and the expanded state (Enter in the viewer): every
+// variable of every node, the network and the fault budgets left, in sections. Pure; colour is
+// the viewer's business.
 
 import type { Trace } from "../../explore/trace.js";
 import { formatValue } from "../format.js";
@@ -36,6 +38,73 @@ export function stepDetail(trace: Trace, index: number): DetailLine[] {
   lines.push({ text: `state after step ${i}`, tone: "heading" });
   lines.push(...stateLines(entry.state, changed));
   return lines;
+}
+
+/** One block of the expanded state: a node, the globals, the network or the fault budgets. */
+export interface StateSection {
+  readonly heading: string;
+  /** True when the step changed something in it. */
+  readonly changed: boolean;
+  readonly lines: readonly DetailLine[];
+}
+
+/** The state after step `index` (clamped), whole, for the viewer's expanded view. */
+export interface ExpandedState {
+  readonly title: string;
+  readonly sections: readonly StateSection[];
+}
+
+/**
+ * Every variable of the state after step `index` (0 = initial), one a line, in sections: one per
+ * node (`Server[0]`) in key order, `globals` for variables of no node, then other owners
+ * (`history.kv`, `effects`), the network (messages this step sent marked `+`, those it took
+ * `-`) and the fault budgets left. A value the step changed says what it was: `role = Leader (was
+ * Candidate)`.
+ */
+export function expandedState(trace: Trace, index: number): ExpandedState {
+  const n = trace.steps.length;
+  const i = Math.max(0, Math.min(n, index));
+  const entry = i === 0 ? undefined : trace.steps[i - 1]!;
+  const title = entry ? `state after step ${i} of ${n}: ${entry.step.text}` : `initial state (step 0 of ${n})`;
+  const before = new Map((entry?.changes ?? []).map((c) => [c.name, c.before]));
+  const sections = new Map<string, { lines: DetailLine[]; changed: boolean }>();
+  let network: StateSection | undefined;
+  for (const [key, value] of Object.entries(entry?.state ?? trace.initial)) {
+    if (key === "network" && isList(value)) {
+      const was = before.get(key);
+      network = networkSection(items(value), before.has(key) ? (isList(was) ? items(was) : []) : undefined);
+      continue;
+    }
+    const dot = ownerEnd(key);
+    const owner = dot > 0 ? key.slice(0, dot) : "";
+    const heading = owner === "faults" ? "fault budgets left" : owner || "globals";
+    const target = sections.get(heading) ?? { lines: [], changed: false };
+    sections.set(heading, target);
+    const name = dot > 0 ? key.slice(dot + 1) : key;
+    const isChanged = before.has(key);
+    target.lines.push({ text: `${name} = ${show(value)}${isChanged ? ` (was ${show(before.get(key))})` : ""}`, tone: isChanged ? "changed" : "plain" });
+    target.changed ||= isChanged;
+  }
+  const all = [...sections].map(([heading, s]): StateSection => ({ heading, ...s }));
+  const budgets = all.filter((s) => s.heading === "fault budgets left");
+  const rest = all.filter((s) => s.heading !== "fault budgets left");
+  return { title, sections: [...rest, ...(network ? [network] : []), ...budgets] };
+}
+
+/** The messages in flight; with `before` (the step changed them) the new ones `+`, the taken ones `-`. */
+function networkSection(after: readonly string[], before: readonly string[] | undefined): StateSection {
+  const heading = `network: ${after.length === 0 ? "empty" : `${after.length} in flight`}`;
+  if (before === undefined) return { heading, changed: false, lines: after.map((m) => ({ text: `  ${m}`, tone: "plain" })) };
+  const { added, removed } = multisetDiff(before, after);
+  const fresh = new Map<string, number>();
+  for (const m of added) fresh.set(m, (fresh.get(m) ?? 0) + 1);
+  const lines = after.map((m): DetailLine => {
+    const count = fresh.get(m) ?? 0;
+    if (count === 0) return { text: `  ${m}`, tone: "plain" };
+    fresh.set(m, count - 1);
+    return { text: `+ ${m}`, tone: "added" };
+  });
+  return { heading, changed: true, lines: [...lines, ...removed.map((m): DetailLine => ({ text: `- ${m}`, tone: "removed" }))] };
 }
 
 /** The state grouped by owner (`Server[0]: role = Leader, term = 1`); the network one message a line. */

@@ -1,11 +1,14 @@
 // The terminal UI reporter (only when stdout is a TTY): finished files scroll up as <Static> text,
 // the running search shows <Progress> below them; at the end each counterexample opens in the
-// interactive <TraceViewer> (or prints as a static diagram when stdin is not a TTY).
+// interactive <TraceViewer> (or prints as a static diagram when stdin is not a TTY). While the
+// live view shows, keys are read in raw mode (so typing does not echo into the view) and Ctrl-C
+// is passed on as `onInterrupt`.
 
-import { Box, Static, Text, render, type Instance } from "ink";
+import { Box, Static, Text, render, useInput, type Instance } from "ink";
 import { renderDiagnostics, type SourceLookup } from "../../diagnostics/render.js";
 import type { FileReport, ProgressSnapshot, Reporter } from "../reporter.js";
-import { ANSI_STYLE, PLAIN_STYLE, renderResult } from "../text.js";
+import { ANSI_STYLE, PLAIN_STYLE, closingLine, renderResult } from "../text.js";
+import { formatCount, formatSeconds } from "../format.js";
 import { Progress } from "./progress.js";
 import { renderTraceDiagram } from "./trace-diagram.js";
 import { TraceViewer } from "./trace-viewer.js";
@@ -17,6 +20,8 @@ export interface TuiReporterOptions {
   readonly color?: boolean;
   /** Open the interactive viewer for counterexamples (default: when stdin is a TTY). */
   readonly interactive?: boolean;
+  /** Ctrl-C pressed while the live view reads keys (interactive only). */
+  readonly onInterrupt?: () => void;
 }
 
 export interface TuiReporter extends Reporter {
@@ -25,13 +30,21 @@ export interface TuiReporter extends Reporter {
    * and before exiting. Resolves to true when the user pressed Ctrl-C in a viewer.
    */
   waitUntilDone(): Promise<boolean>;
-  /** Unmounts whatever is on screen and restores the terminal (cursor, raw mode). Idempotent. */
-  close(): void;
+  /** Says under the live view that the search is stopping (after a first Ctrl-C). */
+  stopping(): void;
+  /**
+   * Unmounts whatever is on screen and restores the terminal (cursor, raw mode). Idempotent. A
+   * search still running is replaced by one line saying how far it got and `why` it ended
+   * (default `stopped`).
+   */
+  close(why?: string): void;
 }
 
 interface LiveState {
   readonly blocks: readonly { readonly id: number; readonly text: string }[];
   readonly running?: { readonly file: string; readonly progress?: ProgressSnapshot };
+  /** A first Ctrl-C arrived: the search stops at its next poll. */
+  readonly isStopping?: boolean;
 }
 
 /** Creates the ink reporter; nothing is drawn until the first onStart or onFile. */
@@ -47,7 +60,7 @@ export function createTuiReporter(options: TuiReporterOptions = {}): TuiReporter
   let finished: Promise<boolean> = Promise.resolve(false);
   let isClosed = false;
 
-  const tree = () => <LiveView state={state} color={color} />;
+  const tree = () => <LiveView state={state} color={color} interactive={interactive} onInterrupt={options.onInterrupt} />;
   const update = (next: LiveState): void => {
     state = next;
     if (isClosed) return;
@@ -63,6 +76,9 @@ export function createTuiReporter(options: TuiReporterOptions = {}): TuiReporter
     },
     onProgress(file, progress) {
       update({ ...state, running: { file, progress } });
+    },
+    stopping() {
+      if (state.running) update({ ...state, isStopping: true });
     },
     onFile(report, lookup) {
       const text = fileBlock(report, lookup, color, interactive ? undefined : columns());
@@ -80,7 +96,10 @@ export function createTuiReporter(options: TuiReporterOptions = {}): TuiReporter
     waitUntilDone() {
       return finished;
     },
-    close() {
+    close(why = "stopped") {
+      if (isClosed) return;
+      const { running, blocks } = state;
+      if (running) update({ blocks: [...blocks, { id: blocks.length, text: cutShort(running.file, running.progress, why) }] });
       isClosed = true;
       live?.unmount();
       viewer?.unmount();
@@ -89,17 +108,19 @@ export function createTuiReporter(options: TuiReporterOptions = {}): TuiReporter
   };
 
   async function showViewers(reports: readonly FileReport[]): Promise<boolean> {
-    for (const report of reports) {
+    for (const [i, report] of reports.entries()) {
       if (isClosed) return false;
       let interrupted = false;
       viewer = render(
         <TraceViewer
           trace={report.trace!}
           title={report.result ? headline(report) : report.file}
+          note={report.result && closingLine(report.result, report.explanation)}
           footer={report.replayCommand ? `replay: ${report.replayCommand}` : undefined}
           width={columns()}
           height={stdout.rows ?? 40}
           color={color}
+          position={[i + 1, reports.length]}
           onExit={(wasInterrupted) => (interrupted = wasInterrupted)}
         />,
         { stdout, stdin, exitOnCtrlC: false, patchConsole: false, interactive: true },
@@ -112,13 +133,37 @@ export function createTuiReporter(options: TuiReporterOptions = {}): TuiReporter
   }
 }
 
-function LiveView({ state, color }: { state: LiveState; color: boolean }) {
+interface LiveViewProps {
+  readonly state: LiveState;
+  readonly color: boolean;
+  /** Read keys (raw mode): Ctrl-C calls onInterrupt, other keys are ignored rather than echoed. */
+  readonly interactive: boolean;
+  readonly onInterrupt?: () => void;
+}
+
+function LiveView({ state, color, interactive, onInterrupt }: LiveViewProps) {
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === "c") onInterrupt?.();
+    },
+    { isActive: interactive && state.running !== undefined },
+  );
   return (
     <Box flexDirection="column">
       <Static items={[...state.blocks]}>{(block) => <Text key={block.id}>{block.text}</Text>}</Static>
       {state.running && <Progress file={state.running.file} progress={state.running.progress} color={color} />}
+      {state.running && state.isStopping && (
+        <Text color={color ? "yellow" : undefined}>  stopping at the next poll… (Ctrl-C again quits at once)</Text>
+      )}
     </Box>
   );
+}
+
+/** The line left for a search cut short: `specs/x.fl: interrupted after 1,234 distinct states, depth 9, 2.1 s (NOT exhaustive)`. */
+export function cutShort(file: string, progress: ProgressSnapshot | undefined, why: string): string {
+  if (progress === undefined) return `${file}: ${why} before the search started`;
+  const { distinctStates, depth, seconds } = progress;
+  return `${file}: ${why} after ${formatCount(distinctStates)} distinct states, depth ${depth}, ${formatSeconds(seconds)} (NOT exhaustive)`;
 }
 
 /**
@@ -132,7 +177,10 @@ export function fileBlock(report: FileReport, lookup: SourceLookup, color: boole
     const style = color ? ANSI_STYLE : PLAIN_STYLE;
     parts.push(renderResult({ ...report, trace: undefined }, report.result, style));
   }
-  if (report.trace && diagramWidth !== undefined) parts.push(renderTraceDiagram(report.trace, diagramWidth).join("\n"));
+  if (report.trace && diagramWidth !== undefined) {
+    const end = report.result && closingLine(report.result, report.explanation);
+    parts.push([...renderTraceDiagram(report.trace, diagramWidth), ...(end ? ["", end] : [])].join("\n"));
+  }
   return parts.join("\n\n");
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EvaluationError } from "../../../src/compile/model.js";
-import { explore } from "../../../src/explore/bfs.js";
+import { readFileSync } from "node:fs";
+import { createSearch, explore, exploreAsync, type ExploreOptions } from "../../../src/explore/bfs.js";
+import type { Model } from "../../../src/compile/model.js";
+import { loadModel } from "../../../src/index.js";
 import type { CheckResult } from "../../../src/explore/result.js";
 import { replay } from "../../../src/explore/trace.js";
 import { createToyModel, type ToyModelSpec } from "../../helpers/toy-models.js";
@@ -260,5 +263,61 @@ describe("explore: evaluation errors and progress", () => {
     expect(result.outcome).toBe("ok");
     expect(seen.length).toBeGreaterThanOrEqual(1);
     for (let i = 1; i < seen.length; i++) expect(seen[i]! - seen[i - 1]!).toBeGreaterThanOrEqual(0.25);
+  });
+});
+
+/** A spec of specs/ compiled, with constant overrides. */
+function specModel(name: string, constants: Record<string, string> = {}): Model {
+  const file = `specs/${name}.fl`;
+  const loaded = loadModel(readFileSync(new URL(`../../../${file}`, import.meta.url), "utf8"), file, { constants });
+  if (!loaded.model) throw new Error(`${file} does not compile`);
+  return loaded.model;
+}
+
+/** A result without its timings, which differ between runs. */
+function untimed(r: CheckResult) {
+  return { ...r, stats: { ...r.stats, seconds: 0, statesPerSecond: 0, peakMemoryBytes: 0 } };
+}
+
+describe("exploreAsync and createSearch: explore() in slices", () => {
+  // Slices of 0 ms pause at every poll (every 4096 expanded states), the most resumptions.
+  const cases: [string, () => Model, ExploreOptions][] = [
+    ["a violation (split-brain)", () => specModel("split-brain"), {}],
+    ["an exhaustive pass (two-phase K=5, 50,816 states)", () => specModel("two-phase", { K: "5" }), {}],
+    ["a deadlock (2pc-coordinator-crash)", () => specModel("2pc-coordinator-crash"), {}],
+    ["a state limit (two-phase K=6)", () => specModel("two-phase", { K: "6" }), { maxStates: 30_000 }],
+    ["a depth limit (two-phase K=6)", () => specModel("two-phase", { K: "6" }), { maxDepth: 9 }],
+    ["a violation deep in a 200x200 grid", () => grid(200, 200, { invariants: [{ name: "corner", holds: ([x, y]) => x! + y! < 390 }] }), {}],
+  ];
+  for (const [what, make, options] of cases) {
+    it(`gives explore()'s result: ${what}`, async () => {
+      const model = make();
+      const expected = untimed(explore(model, options));
+      expect(untimed(await exploreAsync(model, options, 0))).toEqual(expected);
+      expect(untimed(await exploreAsync(model, options))).toEqual(expected);
+    });
+  }
+
+  it("pauses between slices and resumes where it stopped", () => {
+    const model = grid(200, 200, { invariants: [{ name: "corner", holds: ([x, y]) => x! + y! < 390 }] });
+    const search = createSearch(model);
+    let slices = 1;
+    while (!search.run(0)) slices++;
+    // 40,000 states, a pause every 4096 expanded: about ten slices.
+    expect(slices).toBeGreaterThanOrEqual(9);
+    expect(search.run(0)).toBe(true);
+    const result = search.result();
+    expect(result.violation).toMatchObject({ property: "corner" });
+    expect(untimed(result)).toEqual(untimed(explore(model)));
+  });
+
+  it("lets the event loop run between slices, so a Ctrl-C flag set by a timer stops it", async () => {
+    let interrupted = false;
+    const timer = setTimeout(() => (interrupted = true), 20);
+    const result = await exploreAsync(counter(50_000_000), { shouldStop: () => interrupted }, 5);
+    clearTimeout(timer);
+    expect(result).toMatchObject({ outcome: "limit", limit: "interrupted" });
+    expect(result.stats.distinctStates).toBeGreaterThan(0);
+    expect(result.stats.distinctStates).toBeLessThan(50_000_000);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { multisetDiff, stepDetail } from "../../../../src/report/tui/step-detail.js";
+import { expandedState, multisetDiff, stepDetail } from "../../../../src/report/tui/step-detail.js";
 import { faultTrace, specReport } from "../../../helpers/report-fixtures.js";
 
 describe("stepDetail", () => {
@@ -39,5 +39,52 @@ describe("stepDetail", () => {
 describe("multisetDiff", () => {
   it("counts repeated messages", () => {
     expect(multisetDiff(["a", "a", "b"], ["a", "c", "c"])).toEqual({ added: ["c", "c"], removed: ["a", "b"] });
+  });
+});
+
+describe("expandedState", () => {
+  it("lists every variable of every node, one a line, and the network with this step's messages marked", () => {
+    const { report } = specReport("split-brain");
+    const state = expandedState(report.trace!, 6);
+    expect(state.title).toBe("state after step 6 of 6: Server[2] receives Vote{term: 1} from Server[1]");
+    expect(state.sections.map((s) => s.heading)).toEqual(["Server[0]", "Server[1]", "Server[2]", "network: 2 in flight"]);
+    const server2 = state.sections[2]!;
+    expect(server2.changed).toBe(true);
+    expect(server2.lines).toEqual([
+      { text: "role = Leader (was Candidate)", tone: "changed" },
+      { text: "term = 1", tone: "plain" },
+    ]);
+    expect(state.sections[0]!).toMatchObject({ changed: false, lines: [{ text: "role = Leader", tone: "plain" }, { text: "term = 1", tone: "plain" }] });
+    expect(state.sections[3]!.lines).toEqual([
+      { text: "  RequestVote{term: 1} Server[0]->Server[2]", tone: "plain" },
+      { text: "  RequestVote{term: 1} Server[2]->Server[0]", tone: "plain" },
+      { text: "- Vote{term: 1} Server[1]->Server[2]", tone: "removed" },
+    ]);
+  });
+
+  it("marks the messages a step sent with +", () => {
+    const state = expandedState(faultTrace(), 1);
+    expect(state.sections.find((s) => s.heading.startsWith("network"))).toEqual({
+      heading: "network: 1 in flight",
+      changed: true,
+      lines: [{ text: "+ Ping{n: 1} A->B[1]", tone: "added" }],
+    });
+  });
+
+  it("shows the initial state with nothing marked changed", () => {
+    const state = expandedState(faultTrace(), 0);
+    expect(state.title).toBe("initial state (step 0 of 14)");
+    expect(state.sections.every((s) => !s.changed)).toBe(true);
+    expect(state.sections.at(-1)).toEqual({ heading: "network: empty", changed: false, lines: [] });
+  });
+
+  it("puts the globals and other owners after the nodes and the fault budgets left last", () => {
+    const { report } = specReport("partition-queue");
+    const trace = report.trace!;
+    const crash = trace.steps.findIndex((s) => s.step.text === "Shop crashes") + 1;
+    const state = expandedState(trace, crash);
+    expect(state.sections.map((s) => s.heading)).toEqual(["Shop", "Fulfilment", "globals", "effects", "network: empty", "fault budgets left"]);
+    expect(state.sections.at(-1)).toEqual({ heading: "fault budgets left", changed: true, lines: [{ text: "crash = 0 (was 1)", tone: "changed" }] });
+    expect(state.sections[2]!.lines).toEqual([{ text: "confirmed = {0}", tone: "plain" }]);
   });
 });

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { createTuiReporter, fileBlock } from "../../../../src/report/tui/tui-reporter.js";
+import { createTuiReporter, cutShort, fileBlock } from "../../../../src/report/tui/tui-reporter.js";
 import { specReport } from "../../../helpers/report-fixtures.js";
 
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
@@ -33,8 +33,12 @@ class FakeStdin extends EventEmitter {
     this.data = null;
     return d;
   }
+  /** Every setRawMode call, in order. */
+  readonly rawModes: boolean[] = [];
   setEncoding(): void {}
-  setRawMode(): void {}
+  setRawMode(mode: boolean): void {
+    this.rawModes.push(mode);
+  }
   resume(): void {}
   pause(): void {}
   ref(): void {}
@@ -88,8 +92,8 @@ describe("createTuiReporter", () => {
     expect(await reporter.waitUntilDone()).toBe(false);
   });
 
-  it("stops after Ctrl-C in a viewer and says so", async () => {
-    const { stdin, options } = streams();
+  it("says in the first of two viewers that q goes to the next trace; stops after Ctrl-C and says so", async () => {
+    const { stdout, stdin, options } = streams();
     const reporter = createTuiReporter({ ...options, color: false });
     const a = specReport("split-brain");
     const b = specReport("duplicate-charge");
@@ -97,8 +101,46 @@ describe("createTuiReporter", () => {
     reporter.onFile(b.report, b.lookup);
     reporter.onFinish([a.report, b.report]);
     await tick();
+    expect(stdout.written.replace(ANSI, "")).toContain("q: next trace (2 of 2) · ctrl-c: quit");
     stdin.write("\u0003");
     expect(await reporter.waitUntilDone()).toBe(true);
+  });
+
+  it("reads keys in raw mode while the live view shows: Ctrl-C goes to onInterrupt, other keys are not echoed", async () => {
+    const { stdin, options } = streams();
+    let interrupts = 0;
+    const reporter = createTuiReporter({ ...options, color: false, onInterrupt: () => interrupts++ });
+    reporter.onStart("specs/x.fl");
+    reporter.onProgress("specs/x.fl", { distinctStates: 10, depth: 1, seconds: 0.3, queue: 2 });
+    await tick();
+    expect(stdin.rawModes).toEqual([true]);
+    stdin.write("\r");
+    stdin.write("\u0003");
+    await tick();
+    expect(interrupts).toBe(1);
+    reporter.onFile({ file: "specs/x.fl", diagnostics: [], result: undefined, trace: undefined, replayCommand: undefined, exitCode: 130 }, () => undefined);
+    reporter.onFinish([]);
+    reporter.close();
+    expect(stdin.rawModes.at(-1)).toBe(false);
+  });
+
+  it("says it is stopping after a first Ctrl-C; close() replaces a running search with how far it got", () => {
+    const { stdout, options } = streams();
+    const reporter = createTuiReporter({ ...options, color: false, interactive: false });
+    reporter.onStart("specs/two-phase.fl");
+    reporter.onProgress("specs/two-phase.fl", { distinctStates: 123_456, depth: 9, seconds: 2.5, queue: 7 });
+    reporter.stopping();
+    expect(stdout.written.replace(ANSI, "")).toContain("stopping at the next poll… (Ctrl-C again quits at once)");
+    reporter.close("interrupted");
+    // After the last erase of the live area, only the summary line is drawn: no spinner, no figures.
+    const lastErase = stdout.written.lastIndexOf("\u001b[1A");
+    const after = stdout.written.slice(lastErase).replace(ANSI, "");
+    expect(after).toContain("specs/two-phase.fl: interrupted after 123,456 distinct states, depth 9, 2.50 s (NOT exhaustive)");
+    expect(after).not.toContain("checking");
+    expect(after).not.toContain("stopping");
+    const written = stdout.written.length;
+    reporter.close("interrupted");
+    expect(stdout.written.length).toBe(written);
   });
 
   it("close() is idempotent and leaves nothing running", async () => {
@@ -118,5 +160,14 @@ describe("fileBlock", () => {
     expect(block).toContain("atmostonce charge violated");
     expect(block).toContain("2×Payment{order:0}");
     expect(fileBlock(report, lookup, false)).not.toContain("2×Payment");
+  });
+});
+
+describe("cutShort", () => {
+  it("says how far a search got, or that it had not started", () => {
+    expect(cutShort("a.fl", { distinctStates: 1234, depth: 3, seconds: 12.34, queue: 0 }, "stopped")).toBe(
+      "a.fl: stopped after 1,234 distinct states, depth 3, 12.3 s (NOT exhaustive)",
+    );
+    expect(cutShort("a.fl", undefined, "interrupted")).toBe("a.fl: interrupted before the search started");
   });
 });
