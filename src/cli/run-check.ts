@@ -75,7 +75,8 @@ async function checkOne(
   let rerun: string | undefined;
   if (options.random) {
     const seed = options.seed ?? freshSeed();
-    result = runRandom(model, options, seed, shouldStop);
+    const input = { source: text, fileName: file, constants: options.constants };
+    result = await runRandom(model, input, options, seed, { shouldStop, onProgress: (p) => reporter.onProgress(file, p) });
     rerun = rerunCommand(file, options, seed);
   } else if (options.replay !== undefined) {
     const path = decodeReplay(options.replay);

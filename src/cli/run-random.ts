@@ -1,11 +1,17 @@
-// `faultline check --random`: seeded random walks over the compiled model instead of BFS. The
-// seed is chosen here when the user gave none (and printed), so the search itself stays pure.
+// `faultline check --random`: seeded random walks over the compiled model instead of BFS, on this
+// thread (yielding to the event loop between slices, so Ctrl-C and the live view work) or on a
+// worker pool. The seed is chosen here when the user gave none (and printed), so the search itself
+// stays pure.
 
 import { randomBytes } from "node:crypto";
 import type { Model } from "../compile/model.js";
-import { randomSearch } from "../explore/random-walk.js";
+import type { ModelInput } from "../explore/parallel-tasks.js";
+import { createWorkerPool } from "../explore/pool.js";
+import { randomSearchParallel, type ParallelRandomOptions } from "../explore/random-parallel.js";
+import { randomSearchAsync, type RandomOptions, type RandomProgress } from "../explore/random-walk.js";
 import { formatSeed } from "../explore/prng.js";
 import type { RandomResult } from "../explore/result.js";
+import type { ProgressSnapshot } from "../report/reporter.js";
 import type { CheckOptions } from "./options.js";
 
 /** A fresh 64-bit seed for a run that was given none. */
@@ -13,16 +19,59 @@ export function freshSeed(): bigint {
   return randomBytes(8).readBigUInt64BE();
 }
 
-/** Runs the random search `options` asks for (one thread; the same answer as any worker count). */
-export function runRandom(model: Model, options: CheckOptions, seed: bigint, shouldStop: () => boolean): RandomResult {
-  return randomSearch(model, {
+/** What the CLI lends a search: Ctrl-C, polled, and the live view. */
+export interface RandomHooks {
+  readonly shouldStop: () => boolean;
+  readonly onProgress?: (progress: ProgressSnapshot) => void;
+}
+
+/**
+ * Runs the random search `options` asks for: on `options.workers` worker threads (each rebuilding
+ * the model from `input`) when that is more than 1, else on this thread. The same seed gives the
+ * same result at any worker count.
+ */
+export function runRandom(model: Model, input: ModelInput, options: CheckOptions, seed: bigint, hooks: RandomHooks): Promise<RandomResult> {
+  const onProgress = hooks.onProgress;
+  const random: RandomOptions = {
     seed,
-    shouldStop,
+    shouldStop: hooks.shouldStop,
+    ...(onProgress === undefined ? {} : { onProgress: (p: RandomProgress) => onProgress(progressSnapshot(p)) }),
     ...(options.walks === undefined ? {} : { walks: options.walks }),
     ...(options.walkDepth === undefined ? {} : { walkDepth: options.walkDepth }),
     ...(options.timeSeconds === undefined ? {} : { timeLimitMs: options.timeSeconds * 1000 }),
     ...(options.shard === undefined ? {} : { shard: options.shard }),
-  });
+  };
+  return options.workers > 1 ? onWorkers(model, input, { ...random, workers: options.workers }) : randomSearchAsync(model, random);
+}
+
+/** randomSearchParallel on a pool of `options.workers` threads, destroyed at the end. */
+async function onWorkers(model: Model, input: ModelInput, options: ParallelRandomOptions): Promise<RandomResult> {
+  const pool = createWorkerPool(options.workers, input);
+  try {
+    return await randomSearchParallel(model, options, (task) => pool.run(task));
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** The live view's snapshot of a random search's progress. */
+export function progressSnapshot(p: RandomProgress): ProgressSnapshot {
+  return {
+    distinctStates: p.distinctStates,
+    depth: p.level,
+    seconds: p.seconds,
+    queue: 0,
+    statesPerSecond: p.statesPerSecond,
+    generatedStates: p.generatedStates,
+    memoryBytes: p.memoryBytes,
+    random: {
+      walks: p.walks,
+      ...(p.walksPlanned === undefined ? {} : { walksPlanned: p.walksPlanned }),
+      steps: p.steps,
+      stepsPerSecond: p.stepsPerSecond,
+      deepestWalk: p.level,
+    },
+  };
 }
 
 /** The command line that reruns the same random search. */

@@ -1,8 +1,10 @@
 // The tasks the parallel explorer hands to its workers, and their results: plain objects and
 // SharedArrayBuffers only, so they cross the worker boundary by structured clone. The work
-// itself is in chunk-expander.ts (expand) and level-merge.ts (insert).
+// itself is in chunk-expander.ts (expand) and level-merge.ts (insert); random search's walk ranges
+// (walks) run in walk-runner.ts and need no shared memory.
 
 import type { Region } from "./arena.js";
+import type { Shard, WalkRangeResult } from "./walk-runner.js";
 
 /** What a worker needs to rebuild the Model: `compile` is deterministic, so it gets the same one. */
 export interface ModelInput {
@@ -153,8 +155,23 @@ export interface WarmupResult {
   readonly kind: "warmup";
 }
 
-export type Task = ExpandTask | ExpandRunTask | InsertTask | WarmupTask;
-export type TaskResult = ExpandResult | ExpandRunResult | InsertResult | WarmupResult;
+/** Random search: a range of walks for a worker (random-parallel.ts hands them out in walk order). */
+export interface WalkTask {
+  readonly kind: "walks";
+  /** Names the search: a worker keeps one walk runner per search. */
+  readonly search: string;
+  /** The seed as `0x...`. */
+  readonly seed: string;
+  readonly walkDepth: number;
+  readonly shard?: Shard;
+  readonly maxSeenBytes?: number;
+  /** Local walk indices: from (inclusive) to (exclusive). */
+  readonly from: number;
+  readonly to: number;
+}
+
+export type Task = ExpandTask | ExpandRunTask | InsertTask | WarmupTask | WalkTask;
+export type TaskResult = ExpandResult | ExpandRunResult | InsertResult | WarmupResult | WalkRangeResult;
 
 /** Runs tasks somewhere (worker threads, or this thread) and answers their results. */
 export interface TaskRunner {
@@ -162,6 +179,7 @@ export interface TaskRunner {
   run(task: ExpandRunTask): Promise<ExpandRunResult>;
   run(task: InsertTask): Promise<InsertResult>;
   run(task: WarmupTask): Promise<WarmupResult>;
+  run(task: WalkTask): Promise<WalkRangeResult>;
   destroy(): Promise<void>;
 }
 

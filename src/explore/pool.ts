@@ -1,6 +1,6 @@
-// The worker pool of the parallel BFS: the only module that imports piscina. Workers run
-// dist/explore/worker.js (the compiled code), found from the package root, so the pool also
-// works when this file runs from src/ under vitest (after `npm run build`).
+// The worker pool of the parallel BFS and of random search: the only module that imports piscina.
+// Workers run dist/explore/worker.js (the compiled code), found from the package root, so the pool
+// also works when this file runs from src/ under vitest (after `npm run build`).
 
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -22,8 +22,8 @@ export interface WorkerPool extends TaskRunner {
 /**
  * Starts `threads` worker threads, each rebuilding the model of `input` (a warm-up task per
  * thread starts that at once; `isReady()` answers true when they are done). Tasks run in
- * submission order as threads free up. Call `destroy()` when done. Throws when the worker has
- * not been built.
+ * submission order as threads free up. Call `destroy()` when done: tasks still queued or running
+ * then reject. Throws when the worker has not been built.
  */
 export function createWorkerPool(threads: number, input: ModelInput): WorkerPool {
   const filename = workerFile();
@@ -37,13 +37,22 @@ export function createWorkerPool(threads: number, input: ModelInput): WorkerPool
     workerData: { input },
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
+  // A task still running when the pool is destroyed (a random search that stopped early abandons
+  // its tasks in flight) may answer after piscina forgot it, which it reports as an 'error' event.
+  let destroying = false;
+  pool.on("error", (error: unknown) => {
+    if (!destroying) throw error;
+  });
   let warm = 0;
   const warmups = Array.from({ length: threads }, () => pool.run({ kind: "warmup" }).then(() => void warm++));
   const ready = Promise.all(warmups).then(() => undefined);
   ready.catch(() => undefined);
   const runner = createTaskRunner(
     (task) => pool.run(task),
-    () => pool.destroy(),
+    () => {
+      destroying = true;
+      return pool.destroy();
+    },
   );
   return { ...runner, isReady: () => warm === threads, ready };
 }

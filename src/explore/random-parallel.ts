@@ -1,33 +1,23 @@
 // Random search over worker threads: walk ranges are handed out in order as tasks, and their
 // results merged in walk order (walk-tally.ts), so the answer is randomSearch()'s at any worker
-// count. Running a task is the caller's (pool.ts's workers use createWalkTaskHandler).
+// count. Running a task is the caller's (pool.ts's workers route WalkTasks, see task-handler.ts,
+// to createWalkTaskHandler).
 
 import type { Model } from "../compile/model.js";
+import type { WalkTask } from "./parallel-tasks.js";
 import { formatSeed } from "./prng.js";
 import { finishRandomSearch, lastLocalWalk, planRandomSearch, randomProgress, type RandomOptions } from "./random-walk.js";
 import type { LimitKind, RandomResult } from "./result.js";
 import { createWalkRunner, type Shard, type WalkRangeResult, type WalkRunner } from "./walk-runner.js";
 import { WalkTally } from "./walk-tally.js";
 
-/** One range of walks for a worker: plain data, structured-cloneable. */
-export interface WalkTask {
-  readonly kind: "walks";
-  /** Names the search: a worker keeps one runner (and its visited-state set) per search. */
-  readonly search: string;
-  /** The seed as `0x...`. */
-  readonly seed: string;
-  readonly walkDepth: number;
-  readonly shard?: Shard;
-  readonly maxSeenBytes?: number;
-  /** Local walk indices: from (inclusive) to (exclusive). */
-  readonly from: number;
-  readonly to: number;
-}
+export type { WalkTask } from "./parallel-tasks.js";
 
 /**
  * The worker side: a function that runs WalkTasks on `model` (the worker's own copy, rebuilt from
  * the same source), keeping the runner of the current search between tasks. Its results carry
- * the fingerprints of states first visited, for the merged distinct count.
+ * the fingerprints of the distinct states of their range, for the merged distinct count: a range's
+ * result does not depend on the ranges the worker ran before it.
  */
 export function createWalkTaskHandler(model: Model): (task: WalkTask) => WalkRangeResult {
   let search: string | undefined;
@@ -56,6 +46,9 @@ export interface ParallelRandomOptions extends RandomOptions {
 
 /** Steps a task aims at (its walks times the walk depth). */
 const TASK_STEPS = 1 << 16;
+/** How often the clock, `shouldStop` and progress are polled while tasks run. */
+const POLL_MS = 50;
+const PROGRESS_INTERVAL_MS = 250;
 let searches = 0;
 
 /**
@@ -63,8 +56,11 @@ let searches = 0;
  * createWalkTaskHandler), up to 2 x `workers` at a time, handed out in walk order. Results are
  * merged in walk order and the search stops at the first failing walk whose predecessors have all
  * completed, so the outcome, the counts, the failing walk and its shrunk trace equal
- * randomSearch()'s with the same options, at any worker count. A worker must run the tasks it is
- * given in the order given (piscina does, one task per worker at a time). Rejects when a task fails.
+ * randomSearch()'s with the same options, at any worker count, whichever worker runs which range
+ * in whatever order. The clock, `shouldStop`
+ * and progress are also polled every POLL_MS, so a time limit or an interruption ends the search
+ * without waiting for the tasks in flight: they are abandoned (their walks come after every walk
+ * counted), and the caller may then destroy the pool. Rejects when a task fails.
  */
 export async function randomSearchParallel(
   model: Model,
@@ -87,29 +83,36 @@ export async function randomSearchParallel(
   const done = new Map<number, WalkRangeResult>();
   let nextFrom = 0;
   let inFlight = 0;
-  let stopping = false;
   let limit: LimitKind = "walks";
   let lastProgressAt = plan.startedAt;
 
   await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const pump = (): void => {
+    let settled = false;
+    const settle = (fail: (() => void) | undefined): void => {
+      if (settled) return;
+      settled = true;
+      clearInterval(timer);
+      (fail ?? resolve)();
+    };
+    /** Merges what finished, then ends the search or hands out more; true when it ended. */
+    const pump = (): boolean => {
       // Step 1: Merge finished ranges in walk order.
       for (let range = done.get(tally.next); range !== undefined && tally.found === undefined; range = done.get(tally.next)) {
         done.delete(range.from);
         tally.add(range);
       }
-      // Step 2: Decide whether to hand out more.
+      // Step 2: Decide whether to stop (a failure or the last walk ends it as randomSearch() would).
       const now = performance.now();
-      if (!stopping && (tally.found !== undefined || tally.next >= end)) stopping = true;
-      else if (!stopping && now >= plan.deadline) [stopping, limit] = [true, "time"];
-      else if (!stopping && options.shouldStop?.() === true) [stopping, limit] = [true, "interrupted"];
-      if (options.onProgress !== undefined && now - lastProgressAt >= 250) {
+      let stop = tally.found !== undefined || tally.next >= end;
+      if (!stop && now >= plan.deadline) [stop, limit] = [true, "time"];
+      else if (!stop && options.shouldStop?.() === true) [stop, limit] = [true, "interrupted"];
+      if (!stop && options.onProgress !== undefined && now - lastProgressAt >= PROGRESS_INTERVAL_MS) {
         lastProgressAt = now;
         options.onProgress(randomProgress(tally, plan, now, tally.seenBytes));
       }
+      if (stop) return true;
       // Step 3: Keep the workers busy, in walk order.
-      while (!stopping && inFlight < maxInFlight && nextFrom < end) {
+      while (inFlight < maxInFlight && nextFrom < end) {
         const from = nextFrom;
         const to = Math.min(end, from + perTask);
         nextFrom = to;
@@ -118,24 +121,24 @@ export async function randomSearchParallel(
           (range) => {
             inFlight--;
             done.set(from, range);
-            if (failed) return;
-            try {
-              pump();
-            } catch (error) {
-              failed = true;
-              reject(error);
-            }
+            poll();
           },
-          (error: unknown) => {
-            inFlight--;
-            failed = true;
-            reject(error);
-          },
+          (error: unknown) => settle(() => reject(error)),
         );
       }
-      if (inFlight === 0 && !failed) resolve();
+      if (inFlight === 0) throw new Error(`internal: no walk range in flight at walk ${tally.next} of ${end}`);
+      return false;
     };
-    pump();
+    const poll = (): void => {
+      if (settled) return;
+      try {
+        if (pump()) settle(undefined);
+      } catch (error) {
+        settle(() => reject(error));
+      }
+    };
+    const timer = setInterval(poll, POLL_MS);
+    poll();
   });
   return finishRandomSearch(model, tally, plan, limit, 0, options.shortenSteps);
 }

@@ -17,8 +17,15 @@ export const DEFAULT_WALKS = 10_000;
 export const DEFAULT_WALK_DEPTH = 100;
 /** The largest walk depth accepted (a walk's path is held in one array of this length). */
 export const MAX_WALK_DEPTH = 1_000_000;
-/** Steps between two polls of the clock, `shouldStop` and progress. */
-const SLICE_STEPS = 1 << 16;
+/**
+ * A slice of walks (run between two polls of the clock, `shouldStop` and progress, and two turns
+ * of the event loop in randomSearchAsync) aims at this many milliseconds; its step budget follows
+ * the pace of the last slice, within these bounds. Slicing never changes a result.
+ */
+const SLICE_MS = 20;
+const FIRST_SLICE_STEPS = 1 << 12;
+const MIN_SLICE_STEPS = 1 << 8;
+const MAX_SLICE_STEPS = 1 << 20;
 const PROGRESS_INTERVAL_MS = 250;
 
 export interface RandomOptions {
@@ -45,6 +52,8 @@ export interface RandomOptions {
 /** A Progress snapshot of a random search (`level` is the deepest walk so far, `queuedStates` 0). */
 export interface RandomProgress extends Progress {
   readonly walks: number;
+  /** The walks this search (this shard) runs at most, when bounded by a number of walks. */
+  readonly walksPlanned?: number;
   readonly steps: number;
   readonly stepsPerSecond: number;
 }
@@ -92,6 +101,29 @@ export function planRandomSearch(options: RandomOptions): RandomPlan {
  * `interrupted`).
  */
 export function randomSearch(model: Model, options: RandomOptions): RandomResult {
+  const search = searchInSlices(model, options);
+  for (;;) {
+    const slice = search.next();
+    if (slice.done === true) return slice.value;
+  }
+}
+
+/**
+ * randomSearch(), giving the event loop a turn between slices of walks (about every
+ * SLICE_MS): signal handlers, timers and the live view run while it searches, and a
+ * `shouldStop` set by them is seen within a slice. The same result as randomSearch().
+ */
+export async function randomSearchAsync(model: Model, options: RandomOptions): Promise<RandomResult> {
+  const search = searchInSlices(model, options);
+  for (;;) {
+    const slice = search.next();
+    if (slice.done === true) return slice.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The search of randomSearch(), pausing (yield) after each slice of walks; returns its result. */
+function* searchInSlices(model: Model, options: RandomOptions): Generator<void, RandomResult, void> {
   const plan = planRandomSearch(options);
   const runner = createWalkRunner(model, {
     seed: plan.seed,
@@ -102,9 +134,12 @@ export function randomSearch(model: Model, options: RandomOptions): RandomResult
   const tally = new WalkTally(model, options.maxSeenBytes);
   let lastProgressAt = plan.startedAt;
   let limit: LimitKind = "walks";
+  let sliceSteps = FIRST_SLICE_STEPS;
   const end = Math.min(plan.localWalks, lastLocalWalk(plan.shard));
   while (tally.found === undefined && tally.next < end) {
-    tally.add(runner.run(tally.next, end, SLICE_STEPS));
+    const before = performance.now();
+    const range = runner.run(tally.next, end, sliceSteps);
+    tally.add(range);
     const now = performance.now();
     if (tally.found !== undefined || tally.next >= end) break;
     if (now >= plan.deadline) {
@@ -119,8 +154,16 @@ export function randomSearch(model: Model, options: RandomOptions): RandomResult
       lastProgressAt = now;
       options.onProgress(randomProgress(tally, plan, now, runner.seenBytes));
     }
+    sliceSteps = nextSliceSteps(sliceSteps, range.steps, now - before);
+    yield;
   }
   return finishRandomSearch(model, tally, plan, limit, runner.seenBytes, options.shortenSteps);
+}
+
+/** The step budget of the next slice: about SLICE_MS at the pace of the last one, at most doubling. */
+function nextSliceSteps(budget: number, steps: number, ms: number): number {
+  const paced = ms > 0 ? (steps * SLICE_MS) / ms : Number.POSITIVE_INFINITY;
+  return Math.max(MIN_SLICE_STEPS, Math.min(2 * budget, MAX_SLICE_STEPS, Math.round(paced)));
 }
 
 /** The local walk index past the last one a search may run: walks from SHORTEN_FIRST_WALK on are the shrinker's. */
@@ -140,6 +183,7 @@ export function randomProgress(tally: WalkTally, plan: RandomPlan, now: number, 
     statesPerSecond: seconds > 0 ? tally.distinct / seconds : 0,
     memoryBytes,
     walks: tally.walks,
+    ...(Number.isFinite(plan.localWalks) ? { walksPlanned: plan.localWalks } : {}),
     steps: tally.steps,
     stepsPerSecond: seconds > 0 ? tally.steps / seconds : 0,
   };

@@ -21,7 +21,11 @@ export interface WalkConfig {
   readonly shard?: Shard;
   /** Cap on the bytes of the set of visited fingerprints (it then stops counting new states). */
   readonly maxSeenBytes?: number;
-  /** Return, with each range, the fingerprints this runner saw first in it (to merge across threads). */
+  /**
+   * Return, with each range, the fingerprints of the distinct states visited in it (to merge
+   * across threads). Each range is then counted on its own (`distinctAdded`, `capped`, `reached`),
+   * so that ranges merge to the same totals whichever thread ran them, in whatever order.
+   */
   readonly exportFingerprints?: boolean;
 }
 
@@ -64,9 +68,9 @@ export interface WalkRangeResult {
   readonly deepest: number;
   /** Steps taken per ActionId. */
   readonly coverage: number[];
-  /** Reachable properties (indices) that held for the first time for this runner. */
+  /** Reachable properties (indices) that held for the first time for this runner (with `exportFingerprints`: in this range). */
   readonly reached: number[];
-  /** States this runner had not visited before. */
+  /** States this runner had not visited before (with `exportFingerprints`: before in this range). */
   readonly distinctAdded: number;
   /** True once the runner's fingerprint set is full (counts are then lower bounds). */
   readonly capped: boolean;
@@ -84,7 +88,7 @@ export interface WalkRunner {
    * seed, its global number and the model, never on the range it runs in or on timing.
    */
   run(from: number, to: number, maxSteps?: number): WalkRangeResult;
-  /** Distinct states this runner has visited (a lower bound once capped). */
+  /** Distinct states this runner has visited (a lower bound once capped; with `exportFingerprints`, summed over ranges). */
   readonly distinctStates: number;
   /** Bytes held by its fingerprint set. */
   readonly seenBytes: number;
@@ -113,7 +117,8 @@ export function createWalkRunner(model: Model, config: WalkConfig): WalkRunner {
   model.properties.forEach((p, i) => p.kind === "reachable" && reachable.push(i));
   const reached = model.properties.map(() => false);
   const exportFingerprints = config.exportFingerprints === true;
-  const seen = new FingerprintSet({ initialCapacity: 1 << 14, maxBytes: config.maxSeenBytes ?? DEFAULT_MAX_SEEN_BYTES });
+  const maxSeenBytes = config.maxSeenBytes ?? DEFAULT_MAX_SEEN_BYTES;
+  let seen = new FingerprintSet({ initialCapacity: 1 << 14, maxBytes: maxSeenBytes });
   const rng = new Int32Array(4);
   const fp = new Int32Array(2);
   const path = new Int32Array(walkDepth + 1);
@@ -245,6 +250,13 @@ export function createWalkRunner(model: Model, config: WalkConfig): WalkRunner {
   const pathTo = (depth: number): number[] => Array.from(path.subarray(0, depth + 1));
 
   const run = (from: number, to: number, maxSteps = Number.POSITIVE_INFINITY): WalkRangeResult => {
+    if (exportFingerprints) {
+      seen = new FingerprintSet({ initialCapacity: seen.capacity, maxBytes: maxSeenBytes });
+      capped = false;
+      reached.fill(false);
+      reported.fill(false);
+      unreachedCount = reachable.length;
+    }
     steps = 0;
     generated = 0;
     deepest = 0;

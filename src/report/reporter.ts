@@ -55,9 +55,23 @@ export interface WorkerActivity {
   readonly expanded: number;
 }
 
+/** What a random search (`--random`) has covered so far, for the live view. */
+export interface RandomActivity {
+  /** Walks completed. */
+  readonly walks: number;
+  /** The walks the search runs at most, when bounded by `--walks`. */
+  readonly walksPlanned?: number;
+  /** Steps taken over those walks, and per second since the search started. */
+  readonly steps: number;
+  readonly stepsPerSecond: number;
+  /** The most steps one walk took. */
+  readonly deepestWalk: number;
+}
+
 /**
  * A progress snapshot for the live view. The first four fields are always set; the others when
- * the explorer knows them (Progress from explore/result.ts carries all but `workers`).
+ * the explorer knows them (Progress from explore/result.ts carries all but `workers`). A random
+ * search sets `random`; its `distinctStates` are the distinct states its walks have seen.
  */
 export interface ProgressSnapshot {
   readonly distinctStates: number;
@@ -68,6 +82,7 @@ export interface ProgressSnapshot {
   readonly generatedStates?: number;
   readonly memoryBytes?: number;
   readonly workers?: readonly WorkerActivity[];
+  readonly random?: RandomActivity;
 }
 
 export interface Reporter {

@@ -1,9 +1,10 @@
 // <Progress>: the live view of a running search (distinct states, states/s, queue, depth,
-// memory, elapsed time, what each worker does). Stateless: it shows the snapshot it is given,
-// so the reporter re-renders it on each onProgress and tests render it with renderToString.
+// memory, elapsed time, what each worker does; for a random search: walks, steps, steps/s,
+// distinct states seen, deepest walk). Stateless: it shows the snapshot it is given, so the
+// reporter re-renders it on each onProgress and tests render it with renderToString.
 
 import { Box, Text } from "ink";
-import type { ProgressSnapshot, WorkerActivity } from "../reporter.js";
+import type { ProgressSnapshot, RandomActivity, WorkerActivity } from "../reporter.js";
 import { formatBytes, formatCount, formatSeconds } from "../format.js";
 
 export interface ProgressProps {
@@ -16,7 +17,7 @@ export interface ProgressProps {
 
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
-/** One live block: a title line, two lines of figures, then the workers (when known). */
+/** One live block: a title line, two lines of figures (a random search's own), then the workers (when known). */
 export function Progress({ file, progress, color = true }: ProgressProps) {
   const p = progress;
   const frame = SPINNER[Math.floor((p?.seconds ?? 0) * 8) % SPINNER.length]!;
@@ -25,9 +26,11 @@ export function Progress({ file, progress, color = true }: ProgressProps) {
     <Box flexDirection="column">
       <Text>
         <Text color={color ? "cyan" : undefined}>{frame}</Text> checking <Text bold>{file}</Text>
+        {p?.random ? " · random walks" : ""}
         {p ? ` · ${formatSeconds(p.seconds)}` : " · starting"}
       </Text>
-      {p && (
+      {p?.random && <RandomFigures progress={p} random={p.random} />}
+      {p && !p.random && (
         <Box flexDirection="column" paddingLeft={2}>
           <Box>
             <Figure label="distinct states" value={formatCount(p.distinctStates)} />
@@ -46,10 +49,30 @@ export function Progress({ file, progress, color = true }: ProgressProps) {
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+/** A random search's figures: walks (and their share of `--walks`), steps, steps/s; states seen, deepest walk, memory. */
+function RandomFigures({ progress: p, random: r }: { progress: ProgressSnapshot; random: RandomActivity }) {
+  const share = r.walksPlanned !== undefined && r.walksPlanned > 0 ? ` (${Math.floor((100 * r.walks) / r.walksPlanned)}%)` : "";
+  return (
+    <Box flexDirection="column" paddingLeft={2}>
+      <Box>
+        <Figure label="walks" value={formatCount(r.walks) + share} pad={14} />
+        <Figure label="steps" value={formatCount(r.steps)} pad={14} />
+        <Figure label="steps/s" value={formatCount(r.stepsPerSecond)} pad={14} />
+      </Box>
+      <Box>
+        <Figure label="distinct seen" value={formatCount(p.distinctStates)} pad={14} />
+        <Figure label="deepest walk" value={String(r.deepestWalk)} pad={14} />
+        <Figure label="memory" value={p.memoryBytes === undefined ? "?" : formatBytes(p.memoryBytes)} pad={14} />
+      </Box>
+    </Box>
+  );
+}
+
+/** A label (padded to `pad` characters) and its value, in a cell of 30 columns. */
+function Figure({ label, value, pad = 16 }: { label: string; value: string; pad?: number }) {
   return (
     <Box width={30}>
-      <Text dimColor>{label.padEnd(16)}</Text>
+      <Text dimColor>{label.padEnd(pad)}</Text>
       <Text>{value}</Text>
     </Box>
   );

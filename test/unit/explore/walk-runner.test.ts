@@ -33,14 +33,19 @@ describe("createWalkRunner", () => {
     expect(sliced.distinctStates).toBe(36);
   });
 
-  it("exports the fingerprints of states first seen in each range, and reports reachables once", () => {
+  it("exports the fingerprints of the distinct states of each range, whatever ran before; reports reachables once per runner", () => {
     const runner = createWalkRunner(torus, { seed: 1, walkDepth: 40, exportFingerprints: true });
     const first = runner.run(0, 30);
     const second = runner.run(30, 60);
     expect(first.fingerprints!.length).toBe(2 * first.distinctAdded);
     expect(second.fingerprints!.length).toBe(2 * second.distinctAdded);
-    expect(first.distinctAdded + second.distinctAdded).toBe(36);
-    expect([...first.reached, ...second.reached]).toEqual([0]);
+    const pairs = (r: typeof first) => Array.from({ length: r.distinctAdded }, (_, i) => `${r.fingerprints![2 * i]},${r.fingerprints![2 * i + 1]}`);
+    expect(new Set([...pairs(first), ...pairs(second)]).size).toBe(36);
+    const alone = createWalkRunner(torus, { seed: 1, walkDepth: 40, exportFingerprints: true }).run(30, 60);
+    expect(alone.fingerprints).toEqual(second.fingerprints);
+    expect([first.reached, second.reached, alone.reached]).toEqual([[0], [0], [0]]);
+    const plain = createWalkRunner(torus, { seed: 1, walkDepth: 40 });
+    expect([...plain.run(0, 30).reached, ...plain.run(30, 60).reached]).toEqual([0]);
   });
 
   it("stops counting new states when its fingerprint set is full", () => {

@@ -44,6 +44,32 @@ describe("Progress", () => {
     expect(frame).toMatch(/w3\s+░░░░░░░░\s+0 busy/);
   });
 
+  it("shows a random search's walks, steps, steps/s, distinct states seen and deepest walk instead of the queue", () => {
+    const random = { walks: 12345, walksPlanned: 100000, steps: 1234500, stepsPerSecond: 2050000.4, deepestWalk: 100 };
+    const frame = renderToString(
+      <Progress file="a.fl" progress={{ distinctStates: 51178, depth: 100, seconds: 3, queue: 0, memoryBytes: 2 * 1024 * 1024, random }} color={false} />,
+      { columns: 100 },
+    );
+    expect(frame).toContain("checking a.fl · random walks · 3.00 s");
+    expect(frame).toMatch(/walks\s+12,345 \(12%\)/);
+    expect(frame).toMatch(/steps\s+1,234,500/);
+    expect(frame).toMatch(/steps\/s\s+2,050,000/);
+    expect(frame).toMatch(/distinct seen\s+51,178/);
+    expect(frame).toMatch(/deepest walk\s+100/);
+    expect(frame).toMatch(/memory\s+2 MB/);
+    expect(frame).not.toMatch(/queue|states\/s|distinct states/);
+  });
+
+  it("shows a random search's walks without a share when the walks are not bounded", () => {
+    const random = { walks: 7, steps: 700, stepsPerSecond: 350, deepestWalk: 9 };
+    const frame = renderToString(<Progress file="a.fl" progress={{ distinctStates: 3, depth: 9, seconds: 2, queue: 0, random }} color={false} />, {
+      columns: 100,
+    });
+    expect(frame).toMatch(/walks\s+7\s+steps\s+700\s+steps\/s\s+350/);
+    expect(frame).not.toContain("%");
+    expect(frame).toMatch(/memory\s+\?/);
+  });
+
   it("workerBar is eight cells", () => {
     expect(workerBar(5, 10)).toBe("████░░░░");
     expect(workerBar(0, 0)).toBe("░░░░░░░░");
