@@ -7,6 +7,7 @@ import { EvaluationError } from "../compile/model.js";
 import { fingerprint } from "./fingerprint.js";
 import { Arena, int32s, ownRegion } from "./arena.js";
 import { packRows } from "./packed-rows.js";
+import { probe } from "./probe-table.js";
 import { normalizeFingerprint, partitionOf, tableView } from "./partitioned-set.js";
 import type { ExpandEvent, ExpandResult, ExpandTask } from "./parallel-tasks.js";
 import { SliceReader } from "./slice-reader.js";
@@ -82,17 +83,7 @@ export function createChunkExpander(model: Model): ChunkExpander {
   /** True when the seen-set holds (hi, lo). */
   const seen = (hi: number, lo: number): boolean => {
     const p = partitionOf(hi);
-    const table = tables[p]!;
-    const mask = masks[p]!;
-    let slot = lo & mask;
-    for (;;) {
-      const at = slot << 1;
-      const h = table[at]!;
-      const l = table[at + 1]!;
-      if ((h | l) === 0) return false;
-      if (h === hi && l === lo) return true;
-      slot = (slot + 1) & mask;
-    }
+    return probe(tables[p]!, masks[p]!, hi, lo) < 0;
   };
 
   const pushCandidate = (next: Int32Array, hi: number, lo: number, ord: number): void => {

@@ -1,6 +1,8 @@
 // The seen-set of the BFS: open addressing with linear probing over an Int32Array of
 // (hi, lo) fingerprint pairs, in the manner of TLC's FPSet. It stores fingerprints only; which
-// state a fingerprint came from is the frontier's business.
+// state a fingerprint came from is the frontier's business. The probing itself is probe-table.ts's.
+
+import { place, placeAbsent, probe, rehash, tableHas } from "./probe-table.js";
 
 /** What `FingerprintSet.add` did. A number so the hot path compares small integers. */
 export const AddResult = {
@@ -78,24 +80,13 @@ export class FingerprintSet {
       hi = REMAPPED_ZERO_HI;
       lo = REMAPPED_ZERO_LO;
     }
-    const table = this.table;
-    const mask = this.mask;
-    let slot = lo & mask;
-    for (;;) {
-      const at = slot << 1;
-      const h = table[at]!;
-      const l = table[at + 1]!;
-      if ((h | l) === 0) break;
-      if (h === hi && l === lo) return AddResult.Present;
-      slot = (slot + 1) & mask;
-    }
+    const slot = probe(this.table, this.mask, hi, lo);
+    if (slot < 0) return AddResult.Present;
     if (this.count >= this.growAt) {
       if (!this.grow()) return AddResult.Full;
-      this.insertNew(hi, lo);
+      placeAbsent(this.table, this.mask, hi, lo);
     } else {
-      const at = slot << 1;
-      table[at] = hi;
-      table[at + 1] = lo;
+      place(this.table, slot, hi, lo);
     }
     this.count++;
     return AddResult.Added;
@@ -103,33 +94,8 @@ export class FingerprintSet {
 
   /** True when the fingerprint (hi, lo) is in the set. */
   has(hi: number, lo: number): boolean {
-    hi |= 0;
-    lo |= 0;
-    if ((hi | lo) === 0) {
-      hi = REMAPPED_ZERO_HI;
-      lo = REMAPPED_ZERO_LO;
-    }
-    const table = this.table;
-    const mask = this.mask;
-    let slot = lo & mask;
-    for (;;) {
-      const at = slot << 1;
-      const h = table[at]!;
-      const l = table[at + 1]!;
-      if ((h | l) === 0) return false;
-      if (h === hi && l === lo) return true;
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  /** Places a pair known to be absent (and non-zero) into the current table. */
-  private insertNew(hi: number, lo: number): void {
-    const table = this.table;
-    const mask = this.mask;
-    let slot = lo & mask;
-    while ((table[slot << 1]! | table[(slot << 1) + 1]!) !== 0) slot = (slot + 1) & mask;
-    table[slot << 1] = hi;
-    table[(slot << 1) + 1] = lo;
+    if ((hi | lo) === 0) return tableHas(this.table, REMAPPED_ZERO_HI, REMAPPED_ZERO_LO);
+    return tableHas(this.table, hi | 0, lo | 0);
   }
 
   /** Doubles the table; false (and no change) when the cap or the allocator forbids it. */
@@ -147,11 +113,7 @@ export class FingerprintSet {
     this.table = next;
     this.mask = capacity - 1;
     this.growAt = Math.floor(capacity * this.maxLoad);
-    for (let at = 0; at < old.length; at += 2) {
-      const h = old[at]!;
-      const l = old[at + 1]!;
-      if ((h | l) !== 0) this.insertNew(h, l);
-    }
+    rehash(old, old.length, next, this.mask);
     return true;
   }
 }

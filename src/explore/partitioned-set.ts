@@ -4,6 +4,9 @@
 
 import { createGrowableBuffer, growBuffer } from "./arena.js";
 import { AddResult, REMAPPED_ZERO_HI, REMAPPED_ZERO_LO } from "./fingerprint-set.js";
+import { place, placeAbsent, probe, rehash, tableHas } from "./probe-table.js";
+
+export { tableHas } from "./probe-table.js";
 
 /** Number of partitions: fixed, independent of the worker count (so results do not depend on it). */
 export const PARTITIONS = 64;
@@ -27,20 +30,6 @@ export function normalizeFingerprint(fp: Int32Array): void {
 /** A fixed-length view of a partition's table as it is now. */
 export function tableView(buffer: SharedArrayBuffer): Int32Array {
   return new Int32Array(buffer, 0, buffer.byteLength >>> 2);
-}
-
-/** True when the table (an Int32Array of pairs, a power of two of slots) holds (hi, lo). */
-export function tableHas(table: Int32Array, hi: number, lo: number): boolean {
-  const mask = (table.length >>> 1) - 1;
-  let slot = lo & mask;
-  for (;;) {
-    const at = slot << 1;
-    const h = table[at]!;
-    const l = table[at + 1]!;
-    if ((h | l) === 0) return false;
-    if (h === hi && l === lo) return true;
-    slot = (slot + 1) & mask;
-  }
 }
 
 /** One partition as shared between threads: its table (which grows in place) and its size. */
@@ -78,23 +67,13 @@ export class OwnedPartition {
 
   /** Adds the normalized fingerprint (hi, lo). */
   add(hi: number, lo: number): AddResult {
-    const table = this.table;
-    const mask = this.mask;
-    let slot = lo & mask;
-    for (;;) {
-      const at = slot << 1;
-      const h = table[at]!;
-      const l = table[at + 1]!;
-      if ((h | l) === 0) break;
-      if (h === hi && l === lo) return AddResult.Present;
-      slot = (slot + 1) & mask;
-    }
+    const slot = probe(this.table, this.mask, hi, lo);
+    if (slot < 0) return AddResult.Present;
     if (this.count >= this.growAt) {
       if (!this.grow()) return AddResult.Full;
-      this.insertNew(hi, lo);
+      placeAbsent(this.table, this.mask, hi, lo);
     } else {
-      table[slot << 1] = hi;
-      table[(slot << 1) + 1] = lo;
+      place(this.table, slot, hi, lo);
     }
     this.count++;
     return AddResult.Added;
@@ -115,15 +94,6 @@ export class OwnedPartition {
     return { buffer: this.buffer, count: this.count };
   }
 
-  private insertNew(hi: number, lo: number): void {
-    const table = this.table;
-    const mask = this.mask;
-    let slot = lo & mask;
-    while ((table[slot << 1]! | table[(slot << 1) + 1]!) !== 0) slot = (slot + 1) & mask;
-    table[slot << 1] = hi;
-    table[(slot << 1) + 1] = lo;
-  }
-
   private grow(): boolean {
     const slots = (this.mask + 1) * 2;
     if (slots * 8 > this.maxBytes) return false;
@@ -136,11 +106,7 @@ export class OwnedPartition {
     this.table.fill(0, 0, oldLength);
     this.mask = slots - 1;
     this.growAt = Math.floor(slots * MAX_LOAD);
-    for (let at = 0; at < oldLength; at += 2) {
-      const h = old[at]!;
-      const l = old[at + 1]!;
-      if ((h | l) !== 0) this.insertNew(h, l);
-    }
+    rehash(old, oldLength, this.table, this.mask);
     return true;
   }
 }
