@@ -107,6 +107,7 @@ async function checkOne(
           statesPerSecond: p.statesPerSecond,
           generatedStates: p.generatedStates,
           memoryBytes: p.memoryBytes,
+          ...(p.workers ? { workers: p.workers } : {}),
         }),
     };
     const input = { source: text, fileName: file, constants: options.constants };

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Model } from "../compile/model.js";
 import type { ModelInput } from "../explore/parallel-tasks.js";
 import { createWorkerPool } from "../explore/pool.js";
-import { randomSearchParallel, type ParallelRandomOptions } from "../explore/random-parallel.js";
+import { randomSearchParallel } from "../explore/random-parallel.js";
 import { randomSearchAsync, type RandomOptions, type RandomProgress } from "../explore/random-walk.js";
 import { formatSeed } from "../explore/prng.js";
 import type { RandomResult } from "../explore/result.js";
@@ -30,25 +30,21 @@ export interface RandomHooks {
  * the model from `input`) when that is more than 1, else on this thread. The same seed gives the
  * same result at any worker count.
  */
-export function runRandom(model: Model, input: ModelInput, options: CheckOptions, seed: bigint, hooks: RandomHooks): Promise<RandomResult> {
+export async function runRandom(model: Model, input: ModelInput, options: CheckOptions, seed: bigint, hooks: RandomHooks): Promise<RandomResult> {
   const onProgress = hooks.onProgress;
+  const pool = options.workers > 1 ? createWorkerPool(options.workers, input) : undefined;
   const random: RandomOptions = {
     seed,
     shouldStop: hooks.shouldStop,
-    ...(onProgress === undefined ? {} : { onProgress: (p: RandomProgress) => onProgress(progressSnapshot(p)) }),
+    ...(onProgress === undefined ? {} : { onProgress: (p: RandomProgress) => onProgress({ ...progressSnapshot(p), ...(pool ? { workers: pool.activity() } : {}) }) }),
     ...(options.walks === undefined ? {} : { walks: options.walks }),
     ...(options.walkDepth === undefined ? {} : { walkDepth: options.walkDepth }),
     ...(options.timeSeconds === undefined ? {} : { timeLimitMs: options.timeSeconds * 1000 }),
     ...(options.shard === undefined ? {} : { shard: options.shard }),
   };
-  return options.workers > 1 ? onWorkers(model, input, { ...random, workers: options.workers }) : randomSearchAsync(model, random);
-}
-
-/** randomSearchParallel on a pool of `options.workers` threads, destroyed at the end. */
-async function onWorkers(model: Model, input: ModelInput, options: ParallelRandomOptions): Promise<RandomResult> {
-  const pool = createWorkerPool(options.workers, input);
+  if (pool === undefined) return randomSearchAsync(model, random);
   try {
-    return await randomSearchParallel(model, options, (task) => pool.run(task));
+    return await randomSearchParallel(model, { ...random, workers: options.workers }, (task) => pool.run(task));
   } finally {
     await pool.destroy();
   }

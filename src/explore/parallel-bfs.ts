@@ -12,6 +12,7 @@ import type { CandidateSource, ExpandResult, ExpandTask, TaskRunner } from "./pa
 import { locateStateLimit, recountUpTo } from "./parallel-limits.js";
 import { sliceLevel } from "./slice-reader.js";
 import type { CheckResult, LimitKind } from "./result.js";
+import type { WorkerActivity } from "./activity.js";
 
 export interface LevelSearchOptions extends ExploreOptions {
   /** How many tasks share the seen-set's partitions when merging a level (usually the worker count). */
@@ -27,7 +28,7 @@ export interface LevelSearchOptions extends ExploreOptions {
  */
 export interface Runners {
   readonly local: TaskRunner;
-  readonly pool?: () => TaskRunner & { isReady(): boolean; readonly ready: Promise<void> };
+  readonly pool?: () => TaskRunner & { isReady(): boolean; readonly ready: Promise<void>; activity?(): WorkerActivity[] };
   readonly poolFrom?: number;
   readonly startAfterMs?: number;
 }
@@ -86,6 +87,8 @@ class LevelSearch {
   private level = 0;
   private peakBytes = 0;
   private lastProgressAt: number;
+  /** The pool, once started (for the live view's per-worker activity). */
+  private pool: ReturnType<NonNullable<Runners["pool"]>> | undefined;
 
   constructor(
     private readonly model: Model,
@@ -107,7 +110,7 @@ class LevelSearch {
     const { pool, poolFrom = 0, startAfterMs = 0 } = this.runners;
     if (pool === undefined || this.current.size * 8 < poolFrom) return undefined;
     if (poolFrom > 0 && performance.now() - this.startedAt < startAfterMs) return undefined;
-    return pool();
+    return (this.pool = pool());
   }
 
   /** The runner for the current level. */
@@ -186,30 +189,24 @@ class LevelSearch {
     const cur = this.current;
     const tasks = this.chunkTasks();
     const stopFlag = new Int32Array(tasks[0]!.stop);
-    const runner = this.runner;
     let limited: LimitKind | undefined;
     let doneStates = 0;
     let doneGenerated = 0;
     let doneBytes = 0;
     // Phase A: expand every chunk, in runs of consecutive chunks; the first chunk with an event
     // cuts the level there.
-    const runs = await Promise.all(
-      groupRuns(tasks, this.options.workers).map((chunks) =>
-        runner.run({ kind: "expand-run", chunks }).then(({ results }) => {
-          for (const result of results) {
-            doneGenerated += result.generated;
-            doneBytes += candidateBytes(result);
-          }
-          for (const task of chunks) doneStates += task.take;
-          const stop = limited === undefined ? this.poll(this.dataBytes(doneBytes), doneGenerated, cur.size - doneStates) : undefined;
-          if (stop?.kind === "limit") {
-            limited = stop.limit;
-            Atomics.store(stopFlag, 0, -1);
-          }
-          return results;
-        }),
-      ),
-    );
+    const runs = await this.expandRuns(groupRuns(tasks, this.options.workers), (chunks, results) => {
+      for (const result of results) {
+        doneGenerated += result.generated;
+        doneBytes += candidateBytes(result);
+      }
+      for (const task of chunks) doneStates += task.take;
+      const stop = limited === undefined ? this.poll(this.dataBytes(doneBytes), doneGenerated, cur.size - doneStates) : undefined;
+      if (stop?.kind === "limit") {
+        limited = stop.limit;
+        Atomics.store(stopFlag, 0, -1);
+      }
+    });
     const results = runs.flat();
     if (limited !== undefined) {
       this.stop = { kind: "limit", limit: limited };
@@ -224,6 +221,32 @@ class LevelSearch {
     for (const r of results) if (r.event !== undefined && r.chunk < cut) cut = r.chunk;
     const used = results.slice(0, Math.min(cut + 1, results.length));
     await this.merge(used, used[cut], tasks);
+  }
+
+  /**
+   * Runs phase A's runs and answers their results in order: on the pool when it is ready. While a
+   * started pool is still booting, they run here one at a time, with a turn of the event loop
+   * between them (the pool's messages need it), and what is left goes to the pool as soon as it
+   * is ready. The runner never changes a result.
+   */
+  private async expandRuns(runs: ExpandTask[][], onDone: (chunks: ExpandTask[], results: ExpandResult[]) => void): Promise<ExpandResult[][]> {
+    const submit = (runner: TaskRunner, chunks: ExpandTask[]): Promise<ExpandResult[]> =>
+      runner.run({ kind: "expand-run", chunks }).then(({ results }) => {
+        onDone(chunks, results);
+        return results;
+      });
+    const pool = this.startedPool();
+    if (pool === undefined || pool.isReady() || this.current.size < (this.runners.poolFrom ?? 0)) {
+      const runner = this.runner;
+      return Promise.all(runs.map((chunks) => submit(runner, chunks)));
+    }
+    const done: ExpandResult[][] = [];
+    for (let i = 0; i < runs.length; i++) {
+      if (pool.isReady()) return [...done, ...(await Promise.all(runs.slice(i).map((chunks) => submit(pool, chunks))))];
+      done.push(await submit(this.runners.local, runs[i]!));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return done;
   }
 
   /** Phase B over the chunks kept (those up to the first event, `cutAt`); the winners become the next level. */
@@ -353,6 +376,7 @@ class LevelSearch {
         seconds,
         statesPerSecond: seconds > 0 ? this.distinct / seconds : 0,
         memoryBytes: bytes,
+        ...(this.pool?.activity ? { workers: this.pool.activity() } : {}),
       });
     }
     if (bytes > this.memoryBytes) return { kind: "limit", limit: "memory" };

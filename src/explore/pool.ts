@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { createActivityBoard, readActivity, type WorkerActivity } from "./activity.js";
 import { createTaskRunner, type ModelInput, type Task, type TaskResult, type TaskRunner } from "./parallel-tasks.js";
 
 /** The compiled worker: `<package root>/dist/explore/worker.js` from both src/explore and dist/explore. */
@@ -17,6 +18,8 @@ export interface WorkerPool extends TaskRunner {
   isReady(): boolean;
   /** Settles when every thread has built the model. */
   readonly ready: Promise<void>;
+  /** What each thread is doing now (one row per thread, for the live view). */
+  activity(): WorkerActivity[];
 }
 
 /**
@@ -28,13 +31,14 @@ export interface WorkerPool extends TaskRunner {
 export function createWorkerPool(threads: number, input: ModelInput): WorkerPool {
   const filename = workerFile();
   if (!existsSync(filename)) throw new Error(`internal: ${filename} is missing; run \`npm run build\` first`);
+  const board = createActivityBoard(threads);
   const pool = new Piscina<Task, TaskResult>({
     filename,
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: 1,
     idleTimeout: 60_000,
-    workerData: { input },
+    workerData: { input, activity: board },
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
   // A task still running when the pool is destroyed (a random search that stopped early abandons
@@ -54,5 +58,5 @@ export function createWorkerPool(threads: number, input: ModelInput): WorkerPool
       return pool.destroy();
     },
   );
-  return { ...runner, isReady: () => warm === threads, ready };
+  return { ...runner, isReady: () => warm === threads, ready, activity: () => readActivity(board) };
 }

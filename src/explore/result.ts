@@ -4,6 +4,7 @@
 
 import type { PropertyKind, StepKind } from "../compile/model.js";
 import type { ReplayPath } from "./trace.js";
+import type { WorkerActivity } from "./activity.js";
 
 /**
  * How an exploration ended, from most to least severe: `error` (a step failed to evaluate),
@@ -106,6 +107,8 @@ export interface Progress {
   readonly seconds: number;
   readonly statesPerSecond: number;
   readonly memoryBytes: number;
+  /** What each worker thread is doing, once a parallel search has started its threads. */
+  readonly workers?: readonly WorkerActivity[];
 }
 
 /** What a random search (random-walk.ts) covered, and how much shrinking shortened its failure. */

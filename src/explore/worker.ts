@@ -4,7 +4,9 @@
 
 import { workerData } from "node:worker_threads";
 import { loadModel } from "../index.js";
+import { ActivityRow } from "./activity.js";
 import type { ModelInput, Task, TaskResult } from "./parallel-tasks.js";
+import type { WalkRangeResult } from "./walk-runner.js";
 import { createTaskHandler } from "./task-handler.js";
 
 let handler: ((task: Task) => TaskResult) | undefined;
@@ -22,7 +24,36 @@ function getHandler(): (task: Task) => TaskResult {
   return handler;
 }
 
+let row: ActivityRow | undefined;
+let rowClaimed = false;
+
+/** This thread's row of the pool's activity board (claimed on the first task). */
+function activityRow(): ActivityRow | undefined {
+  if (!rowClaimed) {
+    rowClaimed = true;
+    const board = (workerData as { activity?: SharedArrayBuffer }).activity;
+    row = board === undefined ? undefined : ActivityRow.claim(board);
+  }
+  return row;
+}
+
+/** The work a task did, in the live view's units: states expanded, or random-walk steps. */
+function workUnits(task: Task, result: TaskResult): number {
+  if (task.kind === "expand") return task.take;
+  if (task.kind === "expand-run") return task.chunks.reduce((n, c) => n + c.take, 0);
+  return task.kind === "walks" ? (result as WalkRangeResult).steps : 0;
+}
+
 /** The piscina task entry point. */
 export default function runTask(task: Task): TaskResult {
-  return getHandler()(task);
+  const mine = task.kind === "warmup" ? undefined : activityRow();
+  mine?.start();
+  let units = 0;
+  try {
+    const result = getHandler()(task);
+    units = workUnits(task, result);
+    return result;
+  } finally {
+    mine?.finish(units);
+  }
 }

@@ -5,6 +5,7 @@ import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import type { SourceLookup } from "../diagnostics/render.js";
 import type { CheckResult } from "../explore/result.js";
 import type { Trace } from "../explore/trace.js";
+import type { WorkerActivity } from "../explore/activity.js";
 
 /** Everything known about one spec file once its run is over. */
 export interface FileReport {
@@ -47,13 +48,8 @@ export interface PropertyEntry {
   readonly span?: Span;
 }
 
-/** What one worker thread is doing, for the live view. */
-export interface WorkerActivity {
-  /** True while the worker holds a batch. */
-  readonly busy: boolean;
-  /** States it expanded since the search started. */
-  readonly expanded: number;
-}
+/** What one worker thread is doing, for the live view (the pool's activity board). */
+export type { WorkerActivity } from "../explore/activity.js";
 
 /** What a random search (`--random`) has covered so far, for the live view. */
 export interface RandomActivity {

@@ -93,6 +93,35 @@ describe("exploreLevels on this thread equals explore()", () => {
     for (const model of models) expect(stable(await onThisThread(model, 2))).toEqual(stable(explore(model)));
   });
 
+  it("hands a level to a pool that becomes ready mid-level, with the same result", async () => {
+    const cases: [ReturnType<typeof bits>, ExploreOptions][] = [
+      [bits(12, { dropFrom: 7 }), {}],
+      [bits(12, { invariants: [{ name: "notIt", holds: ([m]) => m !== 0b101101100110 }] }), {}],
+      [bits(12, { dropFrom: 7 }), { maxStates: 3000 }],
+    ];
+    for (const [model, options] of cases) {
+      // A stand-in pool (this thread's runner) that says it is ready only once this thread has
+      // run five runs of phase A: levels 0-3 are one run each, so the fifth is the first of the
+      // four runs of level 4, and the level search must hand the other three to the pool.
+      let here = 0;
+      let ranOnPool = 0;
+      const local = createLocalRunner(model);
+      const inner = createLocalRunner(model);
+      const counting = (runner: typeof local, count: () => void) => ({
+        ...runner,
+        run: ((task: Parameters<typeof local.run>[0]) => {
+          if (task.kind === "expand-run") count();
+          return runner.run(task as never);
+        }) as typeof local.run,
+      });
+      const pool = { ...counting(inner, () => ranOnPool++), isReady: () => here >= 5, ready: Promise.resolve() };
+      const runners = { local: counting(local, () => here++), pool: () => pool, poolFrom: 1, startAfterMs: 0 };
+      const result = await exploreLevels(model, runners, { ...options, workers: 2 });
+      expect(stable(result)).toEqual(stable(explore(model, options)));
+      expect(ranOnPool).toBeGreaterThan(0);
+    }
+  });
+
   it("stops with a time limit and reports progress", async () => {
     const progress: number[] = [];
     const result = await onThisThread(bits(12), 2, { timeLimitMs: 0, onProgress: (p) => progress.push(p.distinctStates) });
