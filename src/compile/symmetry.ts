@@ -1,7 +1,7 @@
-// Symmetry reduction: for `symmetric` families, a state is replaced by the lexicographically
-// smallest packed state over all permutations of the families' node indices (see
-// permutation-plan.ts for how a permutation acts). Only permutations that can give the minimum
-// are tried when the node blocks alone decide it.
+// Symmetry reduction: for `symmetric` families, a state is replaced by a canonical member of its
+// orbit: the smallest image among the permutations that sort each family's nodes by what no
+// permutation changes (see createSortingCanonicalizer; permutation-plan.ts says how a
+// permutation acts). Exact: two states get the same form exactly when a permutation relates them.
 
 import type { FamilyLayout, Layout } from "./layout.js";
 import { createSignature } from "./node-signature.js";
@@ -29,33 +29,28 @@ function factorial(n: number): number {
 export function createCanonicalizer(layout: Layout): Canonicalizer | undefined {
   if (groupSize(layout) <= 1) return undefined;
   const families = layout.families.filter((f) => f.symmetric && f.count >= 2);
-  if (!blocksDecide(layout, families)) {
-    const plans = groupElements(layout, families).slice(1).map((gids) => createPlan(layout, gids));
-    const search = createMinSearch(layout.stateSize);
-    return (src, dst) => {
-      search.start(src, dst);
-      search.offer(null);
-      for (const plan of plans) search.offer(plan);
-    };
-  }
   return createSortingCanonicalizer(layout, families);
 }
 
 /**
- * Tries only the permutations that sort each symmetric family's nodes by (block, signature)
+ * Tries only the permutations that sort each symmetric family's nodes by (key, signature)
  * (every order of nodes equal in both), enumerated in place; plans are created on first use,
- * indexed by rank. Signatures are carried along by permutations, so the set of states of an
- * orbit whose nodes are so sorted does not depend on the member we start from, and neither
- * does its smallest element: the canonical form (not always the orbit's overall minimum).
+ * indexed by rank. A node's key is the part of its block that no permutation changes (every
+ * variable that holds no node ids, and its up flag); keys and signatures are carried along by
+ * permutations, so the set of states of an orbit whose nodes are so sorted does not depend on
+ * the member we start from, and neither does its smallest element: the canonical form (not
+ * always the orbit's overall minimum).
  */
 function createSortingCanonicalizer(layout: Layout, families: readonly FamilyLayout[]): Canonicalizer {
   const search = createMinSearch(layout.stateSize);
+  const permuter = new Permuter(layout, Int32Array.from({ length: layout.nodeCount }, (_, i) => i));
   const signature = createSignature(layout);
   const sig = new Int32Array(layout.nodeCount);
   const plans: (Plan | undefined)[] = [];
   const gids = Int32Array.from({ length: layout.nodeCount }, (_, i) => i);
   const infos = families.map((family) => ({
     family,
+    keys: keyOffsets(family, permuter),
     order: new Int32Array(family.count),
     starts: new Int32Array(family.count + 1),
     groups: 0,
@@ -118,10 +113,10 @@ function createSortingCanonicalizer(layout: Layout, families: readonly FamilyLay
   };
 }
 
-/** Sorts a family's node indices by (block, signature) and records the runs of equal nodes. */
-function sortNodes(s: Int32Array, sig: Int32Array, info: { family: FamilyLayout; order: Int32Array; starts: Int32Array; groups: number }): void {
-  const { family, order, starts } = info;
-  const compare = (i: number, j: number): number => compareBlocks(s, family, i, j) || sig[family.firstGid + i]! - sig[family.firstGid + j]!;
+/** Sorts a family's node indices by (key, signature) and records the runs of equal nodes. */
+function sortNodes(s: Int32Array, sig: Int32Array, info: { family: FamilyLayout; keys: Int32Array; order: Int32Array; starts: Int32Array; groups: number }): void {
+  const { family, keys, order, starts } = info;
+  const compare = (i: number, j: number): number => compareKeys(s, family, keys, i, j) || sig[family.firstGid + i]! - sig[family.firstGid + j]!;
   for (let i = 0; i < family.count; i++) {
     let k = i;
     while (k > 0 && compare(order[k - 1]!, i) > 0) {
@@ -208,54 +203,21 @@ function createMinSearch(size: number): MinSearch {
   };
 }
 
-/**
- * True when the node blocks of the symmetric families come first among the slots a permutation
- * changes, and hold no node ids of symmetric families: then a permutation moves those blocks
- * without changing them, and the minimum has each family's blocks in ascending order.
- */
-function blocksDecide(layout: Layout, families: readonly FamilyLayout[]): boolean {
-  const last = Math.max(...families.map((f) => f.index));
-  const p = new Permuter(layout, Int32Array.from({ length: layout.nodeCount }, (_, i) => i));
-  return layout.families.every((f) => f.index > last || f.vars.every((v) => !p.affects(v.type)));
+/** Offsets within a node block of the slots no permutation changes: its key (see createSortingCanonicalizer). */
+function keyOffsets(family: FamilyLayout, permuter: Permuter): Int32Array {
+  const offsets: number[] = [];
+  for (const v of family.vars) if (!permuter.affects(v.type)) for (let k = 0; k < v.width; k++) offsets.push(v.offset + k);
+  if (family.upOffset >= 0) offsets.push(family.upOffset);
+  return Int32Array.from(offsets);
 }
 
-/** Compares node blocks i and j of `family` in `s`. */
-function compareBlocks(s: Int32Array, family: FamilyLayout, i: number, j: number): number {
+/** Compares the keys of node blocks i and j of `family` in `s`. */
+function compareKeys(s: Int32Array, family: FamilyLayout, keys: Int32Array, i: number, j: number): number {
   const a = family.base + i * family.stride;
   const b = family.base + j * family.stride;
-  for (let k = 0; k < family.stride; k++) if (s[a + k] !== s[b + k]) return s[a + k]! - s[b + k]!;
-  return 0;
-}
-
-/** Every permutation of global node ids in the group, the identity first. */
-function groupElements(layout: Layout, families: readonly FamilyLayout[]): Int32Array[] {
-  let elements: Int32Array[] = [Int32Array.from({ length: layout.nodeCount }, (_, i) => i)];
-  for (const family of families) {
-    const next: Int32Array[] = [];
-    for (const base of elements) {
-      for (const perm of permutations(family.count)) {
-        const p = base.slice();
-        perm.forEach((to, i) => (p[family.firstGid + i] = family.firstGid + to));
-        next.push(p);
-      }
-    }
-    elements = next;
+  for (let k = 0; k < keys.length; k++) {
+    const at = keys[k]!;
+    if (s[a + at] !== s[b + at]) return s[a + at]! - s[b + at]!;
   }
-  return elements;
-}
-
-const permutationCache = new Map<number, number[][]>();
-
-/** All permutations of 0..n-1 in lexicographic order (the identity first). */
-function permutations(n: number): number[][] {
-  const cached = permutationCache.get(n);
-  if (cached) return cached;
-  const out: number[][] = [];
-  const walk = (prefix: number[], rest: number[]): void => {
-    if (rest.length === 0) out.push(prefix);
-    rest.forEach((x, i) => walk([...prefix, x], [...rest.slice(0, i), ...rest.slice(i + 1)]));
-  };
-  walk([], Array.from({ length: n }, (_, i) => i));
-  permutationCache.set(n, out);
-  return out;
+  return 0;
 }
