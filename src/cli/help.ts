@@ -6,6 +6,7 @@ Usage:
   faultline check <files or folders> [options]   check specs (folders are searched for *.fl)
   faultline check --help                          options of check
   faultline explore <file> [--const NAME=VALUE]   step through a spec's states by hand (a terminal)
+  faultline merge <report.json>... [options]      merge the JSON reports of --random --shard runs
   faultline --version
 
 Exit codes:
@@ -46,6 +47,22 @@ Random search (for spaces too large to exhaust; never reports "ok"):
   --walk-depth D       steps per walk at most (default 100)
   --shard I/N          run only the walks w with w mod N = I (0 <= I < N): N processes with the
                        same seed share one search
+  -h, --help           show this help
+`;
+
+export const HELP_MERGE = `Usage: faultline merge <report.json>... [options]
+
+Merges the \`--format json\` reports of the N shards of one random search (\`check --random
+--seed S --shard I/N\`, run as N processes or CI jobs) into one report: walks, steps and coverage
+summed, the failure of the lowest-numbered failing walk (the one an unsharded search reports)
+with its shrunk trace and replay line. Every spec must have the reports of shards 0..N-1.
+The exit code is the merged outcome's, as for check.
+
+Options:
+  --format FORMAT      text (default), json, junit, sarif or itf
+  -o, --output FILE    write the report to FILE (atomically)
+  --plain              plain text even on a terminal (no trace viewer)
+  --color, --no-color  force colours on or off
   -h, --help           show this help
 `;
 

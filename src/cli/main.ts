@@ -5,12 +5,13 @@ import { readFileSync } from "node:fs";
 import { SourceFile } from "../diagnostics/source-file.js";
 import { renderDiagnostic } from "../diagnostics/render.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseArgs, type CheckOptions } from "./options.js";
+import { parseArgs, type CheckOptions, type MergeOptions } from "./options.js";
 import { ExitCode, worstExitCode } from "./exit-codes.js";
-import { HELP_CHECK, HELP_EXPLORE, HELP_MAIN } from "./help.js";
+import { HELP_CHECK, HELP_EXPLORE, HELP_MAIN, HELP_MERGE } from "./help.js";
+import { mergeReports, specLookup } from "./merge.js";
 import { runCheck } from "./run-check.js";
 import { runExplore } from "./run-explore.js";
-import { OutputError, chooseReporter } from "./reporters.js";
+import { OutputError, chooseReporter, type ChosenReporter } from "./reporters.js";
 import { internalError } from "../index.js";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -22,7 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const command = parsed.command;
   switch (command.kind) {
     case "help":
-      process.stdout.write(command.topic === "check" ? HELP_CHECK : command.topic === "explore" ? HELP_EXPLORE : HELP_MAIN);
+      process.stdout.write({ check: HELP_CHECK, explore: HELP_EXPLORE, merge: HELP_MERGE, main: HELP_MAIN }[command.topic]);
       return ExitCode.Ok;
     case "version":
       process.stdout.write(`faultline ${readVersion()}\n`);
@@ -31,6 +32,37 @@ async function main(argv: readonly string[]): Promise<number> {
       return check(command.options);
     case "explore":
       return runExplore(command.options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    case "merge":
+      return merge(command.options);
+  }
+}
+
+/** `faultline merge`: the shards' JSON reports merged, then reported as a check's would be. */
+async function merge(options: MergeOptions): Promise<number> {
+  const { reports, diagnostics } = mergeReports(options.paths);
+  if (diagnostics.length > 0) {
+    printDiagnostics(diagnostics);
+    return ExitCode.UsageError;
+  }
+  const chosen = chooseReporter(options, readVersion(), () => process.exit(ExitCode.Interrupted));
+  const lookup = specLookup();
+  for (const report of reports) {
+    chosen.reporter.onStart(report.file);
+    chosen.reporter.onFile(report, lookup);
+  }
+  chosen.reporter.onFinish(reports);
+  return (await finished(chosen)) ?? worstExitCode(reports.map((r) => r.exitCode as ExitCode));
+}
+
+/** Waits until the reporter is done; UsageError (after saying why) when `--output` could not be written. */
+async function finished(chosen: ChosenReporter): Promise<number | undefined> {
+  try {
+    await chosen.done();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    printDiagnostics([error.diagnostic]);
+    return ExitCode.UsageError;
   }
 }
 
@@ -52,13 +84,8 @@ async function check(options: CheckOptions): Promise<number> {
   process.on("SIGINT", onInterrupt);
   try {
     const reports = await runCheck(options, chosen.reporter, () => interrupted);
-    try {
-      await chosen.done();
-    } catch (error) {
-      if (!(error instanceof OutputError)) throw error;
-      printDiagnostics([error.diagnostic]);
-      return ExitCode.UsageError;
-    }
+    const failed = await finished(chosen);
+    if (failed !== undefined) return failed;
     const code = worstExitCode(reports.map((r) => r.exitCode as ExitCode));
     return interrupted && code === ExitCode.Ok ? ExitCode.Interrupted : code;
   } finally {

@@ -10,7 +10,17 @@ export type OutputFormat = "text" | "json" | "junit" | "sarif" | "itf";
 
 const FORMATS: readonly OutputFormat[] = ["text", "json", "junit", "sarif", "itf"];
 
-export interface CheckOptions {
+/** Where and how a report is written (`check` and `merge`). */
+export interface OutputOptions {
+  readonly format: OutputFormat;
+  readonly color: boolean | undefined;
+  /** `--output FILE`: write the report there (atomically) instead of stdout. */
+  readonly output: string | undefined;
+  /** `--plain`: plain text even on a terminal (no live view, no trace viewer). */
+  readonly plain: boolean;
+}
+
+export interface CheckOptions extends OutputOptions {
   readonly paths: readonly string[];
   /** `--const NAME=VALUE` overrides, in order given (a later one wins). */
   readonly constants: Readonly<Record<string, string>>;
@@ -21,12 +31,6 @@ export interface CheckOptions {
   /** `--workers N`: threads for the search (default: the number of cores; 1 searches on this thread). */
   readonly workers: number;
   readonly replay: string | undefined;
-  readonly format: OutputFormat;
-  readonly color: boolean | undefined;
-  /** `--output FILE`: write the report there (atomically) instead of stdout. */
-  readonly output: string | undefined;
-  /** `--plain`: plain text even on a terminal (no live view, no trace viewer). */
-  readonly plain: boolean;
   /** `--random`: seeded random walks instead of the exhaustive search. */
   readonly random: boolean;
   /** `--seed S` (decimal or 0x hex); undefined: the CLI picks one and prints it. */
@@ -37,6 +41,11 @@ export interface CheckOptions {
   readonly shard: { readonly index: number; readonly count: number } | undefined;
 }
 
+/** `faultline merge <report.json>...`: the JSON reports of a random search's shards, merged. */
+export interface MergeOptions extends OutputOptions {
+  readonly paths: readonly string[];
+}
+
 /** `faultline explore <file>`: step through one spec's state space by hand. */
 export interface ExploreOptions {
   readonly path: string;
@@ -45,10 +54,11 @@ export interface ExploreOptions {
 }
 
 export type Command =
-  | { readonly kind: "help"; readonly topic: "main" | "check" | "explore" }
+  | { readonly kind: "help"; readonly topic: "main" | "check" | "explore" | "merge" }
   | { readonly kind: "version" }
   | { readonly kind: "check"; readonly options: CheckOptions }
-  | { readonly kind: "explore"; readonly options: ExploreOptions };
+  | { readonly kind: "explore"; readonly options: ExploreOptions }
+  | { readonly kind: "merge"; readonly options: MergeOptions };
 
 export type ParseResult =
   | { readonly ok: true; readonly command: Command }
@@ -68,20 +78,25 @@ const NUMERIC_FLAGS: Readonly<Record<NumericFlag, { integer: boolean; min: numbe
 
 const EXPLORE_FLAGS = ["--const", "--help"];
 
-const CHECK_FLAGS = ["--const", "--replay", "--format", "--help", "--no-color", "--color", "--plain", "--output", "--random", "--seed", "--shard", ...Object.keys(NUMERIC_FLAGS)];
+const OUTPUT_FLAGS = ["--format", "--no-color", "--color", "--plain", "--output"];
+
+const MERGE_FLAGS = ["--help", ...OUTPUT_FLAGS];
+
+const CHECK_FLAGS = ["--const", "--replay", "--help", "--random", "--seed", "--shard", ...OUTPUT_FLAGS, ...Object.keys(NUMERIC_FLAGS)];
 
 /** Parses argv (without the node and script entries). Never throws. */
 export function parseArgs(argv: readonly string[]): ParseResult {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    return ok({ kind: "help", topic: rest[0] === "check" || rest[0] === "explore" ? rest[0] : "main" });
+    return ok({ kind: "help", topic: rest[0] === "check" || rest[0] === "explore" || rest[0] === "merge" ? rest[0] : "main" });
   }
   if (command === "--version" || command === "-V") return ok({ kind: "version" });
   if (command === "explore") return parseExplore(rest);
+  if (command === "merge") return parseMerge(rest);
   if (command !== "check") {
     const diagnostic = command.startsWith("-")
       ? makeDiagnostic("FL0001", undefined, { option: command }, [{ message: "run `faultline --help` for usage" }])
-      : makeDiagnostic("FL0010", undefined, { command }, [{ message: "the commands are: check, explore" }]);
+      : makeDiagnostic("FL0010", undefined, { command }, [{ message: "the commands are: check, explore, merge" }]);
     return { ok: false, diagnostics: [diagnostic] };
   }
   return parseCheck(rest);
@@ -110,7 +125,11 @@ interface Scanned {
   readonly diagnostics: Diagnostic[];
 }
 
-const EXAMPLES = { check: "faultline check specs/", explore: "faultline explore specs/split-brain.fl" } as const;
+const EXAMPLES = {
+  check: "faultline check specs/",
+  explore: "faultline explore specs/split-brain.fl",
+  merge: "faultline merge shard-0.json shard-1.json",
+} as const;
 
 /**
  * Reads the arguments of `command`: paths (everything after `--` too), `--const NAME=VALUE`, and
@@ -118,7 +137,7 @@ const EXAMPLES = { check: "faultline check specs/", explore: "faultline explore 
  * diagnostics and returns false for a flag it does not know (then FL0001, with a did-you-mean
  * among `known`). No path at all is FL0011.
  */
-function scanArgs(args: readonly string[], command: "check" | "explore", known: readonly string[], handle: (reader: FlagReader, diagnostics: Diagnostic[]) => boolean): Scanned | "help" {
+function scanArgs(args: readonly string[], command: "check" | "explore" | "merge", known: readonly string[], handle: (reader: FlagReader, diagnostics: Diagnostic[]) => boolean): Scanned | "help" {
   const diagnostics: Diagnostic[] = [];
   const paths: string[] = [];
   const constants: Record<string, string> = {};
@@ -163,9 +182,42 @@ function scanArgs(args: readonly string[], command: "check" | "explore", known: 
     );
   }
   if (paths.length === 0 && diagnostics.length === 0) {
-    diagnostics.push(makeDiagnostic("FL0011", undefined, { command }, [{ message: `for example: ${EXAMPLES[command]}` }]));
+    const what = command === "merge" ? "JSON report" : "spec file or folder";
+    diagnostics.push(makeDiagnostic("FL0011", undefined, { command, what }, [{ message: `for example: ${EXAMPLES[command]}` }]));
   }
   return { paths, constants, diagnostics };
+}
+
+/** `--format`, `--output`, `--color`/`--no-color`, `--plain`, read into `out`; false for any other flag. */
+function readOutputFlag({ flag, takeValue }: FlagReader, diagnostics: Diagnostic[], out: { -readonly [K in keyof OutputOptions]: OutputOptions[K] }): boolean {
+  if (flag === "--no-color") out.color = false;
+  else if (flag === "--color") out.color = true;
+  else if (flag === "--plain") out.plain = true;
+  else if (flag === "--output" || flag === "-o") out.output = takeValue();
+  else if (flag === "--format") {
+    const value = takeValue();
+    if (FORMATS.includes(value as OutputFormat)) out.format = value as OutputFormat;
+    else if (value !== undefined) {
+      diagnostics.push(makeDiagnostic("FL0002", undefined, { option: "--format", problem: `must be one of ${FORMATS.join(", ")}, got \`${value}\`` }));
+    }
+  } else return false;
+  return true;
+}
+
+function outputDefaults(): { -readonly [K in keyof OutputOptions]: OutputOptions[K] } {
+  return { format: "text", color: undefined, output: undefined, plain: false };
+}
+
+function parseMerge(args: readonly string[]): ParseResult {
+  const out = outputDefaults();
+  const scan = scanArgs(args, "merge", MERGE_FLAGS, (reader, diagnostics) => readOutputFlag(reader, diagnostics, out));
+  if (scan === "help") return ok({ kind: "help", topic: "merge" });
+  const { paths, constants, diagnostics } = scan;
+  if (Object.keys(constants).length > 0) {
+    diagnostics.push(makeDiagnostic("FL0001", undefined, { option: "--const" }, [{ message: "the shards' reports already hold their constants" }]));
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return ok({ kind: "merge", options: { paths, ...out } });
 }
 
 /** Adds `NAME=VALUE` to `constants`, or says what is wrong with it (completes "option `--const` ..."). */
@@ -179,20 +231,14 @@ function parseConst(value: string, constants: Record<string, string>): string | 
 function parseCheck(args: readonly string[]): ParseResult {
   const numbers: Partial<Record<NumericFlag, number>> = {};
   let replay: string | undefined;
-  let format: OutputFormat = "text";
-  let color: boolean | undefined;
-  let plain = false;
-  let output: string | undefined;
+  const out = outputDefaults();
   let random = false;
   let seed: bigint | undefined;
   let shard: { index: number; count: number } | undefined;
   const scan = scanArgs(args, "check", CHECK_FLAGS, ({ flag, takeValue }, diagnostics) => {
     const problem = (option: string, text: string) => diagnostics.push(makeDiagnostic("FL0002", undefined, { option, problem: text }));
-    if (flag === "--no-color") color = false;
-    else if (flag === "--color") color = true;
-    else if (flag === "--plain") plain = true;
-    else if (flag === "--output" || flag === "-o") output = takeValue();
-    else if (flag === "--random") random = true;
+    if (readOutputFlag({ flag, takeValue }, diagnostics, out)) return true;
+    if (flag === "--random") random = true;
     else if (flag === "--replay") replay = takeValue();
     else if (flag === "--seed") {
       const value = takeValue();
@@ -207,10 +253,6 @@ function parseCheck(args: readonly string[]): ParseResult {
       const count = m ? Number(m[2]) : NaN;
       if (!m || count < 1 || index >= count || count > 1_000_000) problem("--shard", `expects I/N with 0 <= I < N, got \`${value}\``);
       else shard = { index, count };
-    } else if (flag === "--format") {
-      const value = takeValue();
-      if (FORMATS.includes(value as OutputFormat)) format = value as OutputFormat;
-      else if (value !== undefined) problem("--format", `must be one of ${FORMATS.join(", ")}, got \`${value}\``);
     } else if (flag in NUMERIC_FLAGS) {
       const value = takeValue();
       if (value === undefined) return true;
@@ -243,10 +285,7 @@ function parseCheck(args: readonly string[]): ParseResult {
       memoryMegabytes: numbers["--memory"],
       workers: numbers["--workers"] ?? availableParallelism(),
       replay,
-      format,
-      color,
-      output,
-      plain,
+      ...out,
       random,
       seed,
       walks: numbers["--walks"],

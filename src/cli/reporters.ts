@@ -8,7 +8,7 @@ import { createItfReporter } from "../report/itf.js";
 import { ANSI_STYLE, PLAIN_STYLE, createTextReporter } from "../report/text.js";
 import { createTuiReporter } from "../report/tui/tui-reporter.js";
 import type { Reporter } from "../report/reporter.js";
-import type { CheckOptions } from "./options.js";
+import type { OutputOptions } from "./options.js";
 import { writeFileAtomically } from "../util/atomic-write.js";
 import { withGithubAnnotations } from "../report/github.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -38,14 +38,14 @@ export interface ChosenReporter {
  * The reporter for `options.format`, writing to this process's stdout and stderr. `onInterrupt`
  * is called for Ctrl-C when the reporter reads keys itself (the live view, in raw mode).
  */
-export function chooseReporter(options: CheckOptions, version: string, onInterrupt: () => void): ChosenReporter {
+export function chooseReporter(options: OutputOptions, version: string, onInterrupt: () => void): ChosenReporter {
   const chosen = chooseBase(options, version, onInterrupt);
   if (process.env["GITHUB_ACTIONS"] !== "true") return chosen;
   const annotate = (text: string): void => void process.stderr.write(text);
   return { ...chosen, reporter: withGithubAnnotations(chosen.reporter, annotate) };
 }
 
-function chooseBase(options: CheckOptions, version: string, onInterrupt: () => void): ChosenReporter {
+function chooseBase(options: OutputOptions, version: string, onInterrupt: () => void): ChosenReporter {
   const err = (text: string): void => void process.stderr.write(text);
   // `--output FILE`: the report is collected and written at the end, atomically (write, rename),
   // so a reader never sees half a report and an interrupted run leaves the old file intact.

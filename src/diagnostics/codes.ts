@@ -37,7 +37,7 @@ export const CODES = {
   /** An unknown command. */
   FL0010: entry("error", "unknown command `{command}`"),
   /** A command was given no paths. */
-  FL0011: entry("error", "`{command}` needs at least one spec file or folder"),
+  FL0011: entry("error", "`{command}` needs at least one {what}"),
   /** A replay token that is malformed or does not fit the spec. */
   FL0012: entry("error", "replay token `{token}` {problem}"),
   /** `faultline explore` was run without a terminal on stdin and stdout (a pipe, a script, CI). */
@@ -46,6 +46,10 @@ export const CODES = {
   FL0014: entry("error", "`faultline explore` takes one spec file, got {count} paths"),
   /** `--output FILE` could not be written (a missing folder, permissions). */
   FL0015: entry("error", "cannot write {path}: {reason}"),
+  /** `faultline merge` was given a file that is not a Faultline JSON report of a random search. */
+  FL0016: entry("error", "{path} is not a Faultline JSON report to merge: {problem}"),
+  /** `faultline merge`: the reports of one spec are not the shards 0..N-1 of one search. */
+  FL0017: entry("error", "cannot merge the shards of {file}: {problem}"),
 
   // ---- FL1xxx: syntax ----
   /** A character that starts no token. */
