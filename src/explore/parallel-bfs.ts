@@ -21,10 +21,12 @@ export interface LevelSearchOptions extends ExploreOptions {
 
 /**
  * Where tasks run: levels of fewer than `poolFrom` states on `local` (this thread), bigger ones
- * on the pool that `pool()` starts (once, when a level first reaches an eighth of `poolFrom` after
- * the search has run `startAfterMs`: short searches never pay for threads), as soon as it is
- * ready: until then this thread goes on alone (with `poolFrom` 0, the search waits for the pool
- * from the start instead). Which runner runs a task never changes its result.
+ * on the pool that `pool()` starts once the search looks long: after `startAfterMs` when a level
+ * reaches 16 × `poolFrom` states, else after 5 × `startAfterMs` when one reaches an eighth of
+ * `poolFrom` (threads cost a few hundred ms of CPU to start, which short searches never pay). The
+ * pool is used as soon as it is ready, even within a level; until then this thread goes on alone
+ * (with `poolFrom` 0, the search waits for the pool from the start instead). Which runner runs a
+ * task never changes its result.
  */
 export interface Runners {
   readonly local: TaskRunner;
@@ -108,9 +110,11 @@ class LevelSearch {
   /** The pool, once this level is big enough and the search long enough to start it (see Runners). */
   private startedPool(): ReturnType<NonNullable<Runners["pool"]>> | undefined {
     const { pool, poolFrom = 0, startAfterMs = 0 } = this.runners;
-    if (pool === undefined || this.current.size * 8 < poolFrom) return undefined;
-    if (poolFrom > 0 && performance.now() - this.startedAt < startAfterMs) return undefined;
-    return (this.pool = pool());
+    if (this.pool !== undefined || pool === undefined || poolFrom === 0) return (this.pool ??= pool?.());
+    const elapsed = performance.now() - this.startedAt;
+    const size = this.current.size;
+    const looksLong = (elapsed >= startAfterMs && size >= 16 * poolFrom) || (elapsed >= 5 * startAfterMs && size * 8 >= poolFrom);
+    return looksLong ? (this.pool = pool()) : undefined;
   }
 
   /** The runner for the current level. */
