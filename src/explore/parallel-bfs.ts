@@ -8,31 +8,18 @@ import { chunkStarts, LevelStore } from "./level-store.js";
 import { Arena, ownRegion, type Region } from "./arena.js";
 import { buildInitialLevel } from "./initial-level.js";
 import { createPartition, PARTITIONS, type PartitionRef } from "./partitioned-set.js";
-import type { CandidateSource, ExpandResult, ExpandTask, TaskRunner } from "./parallel-tasks.js";
+import type { CandidateSource, ExpandResult, ExpandTask } from "./parallel-tasks.js";
 import { locateStateLimit, recountUpTo } from "./parallel-limits.js";
 import { sliceLevel } from "./slice-reader.js";
 import type { CheckResult, LimitKind } from "./result.js";
-import type { WorkerActivity } from "./activity.js";
+import { groupRuns, RunnerChoice, type Runners } from "./runner-choice.js";
+import { insertLevel } from "./level-insert.js";
+
+export type { Runners } from "./runner-choice.js";
 
 export interface LevelSearchOptions extends ExploreOptions {
   /** How many tasks share the seen-set's partitions when merging a level (usually the worker count). */
   readonly workers: number;
-}
-
-/**
- * Where tasks run: levels of fewer than `poolFrom` states on `local` (this thread), bigger ones
- * on the pool that `pool()` starts once the search looks long: after `startAfterMs` when a level
- * reaches 16 × `poolFrom` states, else after 5 × `startAfterMs` when one reaches an eighth of
- * `poolFrom` (threads cost a few hundred ms of CPU to start, which short searches never pay). The
- * pool is used as soon as it is ready, even within a level; until then this thread goes on alone
- * (with `poolFrom` 0, the search waits for the pool from the start instead). Which runner runs a
- * task never changes its result.
- */
-export interface Runners {
-  readonly local: TaskRunner;
-  readonly pool?: () => TaskRunner & { isReady(): boolean; readonly ready: Promise<void>; activity?(): WorkerActivity[] };
-  readonly poolFrom?: number;
-  readonly startAfterMs?: number;
 }
 
 /**
@@ -89,14 +76,15 @@ class LevelSearch {
   private level = 0;
   private peakBytes = 0;
   private lastProgressAt: number;
-  /** The pool, once started (for the live view's per-worker activity). */
-  private pool: ReturnType<NonNullable<Runners["pool"]>> | undefined;
+  /** Which runner runs each task (this thread, or the pool once it is started and ready). */
+  private readonly choice: RunnerChoice;
 
   constructor(
     private readonly model: Model,
-    private readonly runners: Runners,
+    runners: Runners,
     private readonly options: LevelSearchOptions,
   ) {
+    this.choice = new RunnerChoice(runners, this.startedAt);
     this.maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
     this.maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
     this.deadline = this.startedAt + (options.timeLimitMs ?? Number.POSITIVE_INFINITY);
@@ -107,31 +95,8 @@ class LevelSearch {
     this.lastProgressAt = this.startedAt;
   }
 
-  /** The pool, once this level is big enough and the search long enough to start it (see Runners). */
-  private startedPool(): ReturnType<NonNullable<Runners["pool"]>> | undefined {
-    const { pool, poolFrom = 0, startAfterMs = 0 } = this.runners;
-    if (this.pool !== undefined || pool === undefined || poolFrom === 0) return (this.pool ??= pool?.());
-    const elapsed = performance.now() - this.startedAt;
-    const size = this.current.size;
-    const looksLong = (elapsed >= startAfterMs && size >= 16 * poolFrom) || (elapsed >= 5 * startAfterMs && size * 8 >= poolFrom);
-    return looksLong ? (this.pool = pool()) : undefined;
-  }
-
-  /** The runner for the current level. */
-  private get runner(): TaskRunner {
-    const pool = this.startedPool();
-    const poolFrom = this.runners.poolFrom ?? 0;
-    return pool !== undefined && this.current.size >= poolFrom && pool.isReady() ? pool : this.runners.local;
-  }
-
-  /** Lets the event loop turn (the pool's messages need it) while a started pool is not ready. */
-  private async yieldToPool(): Promise<void> {
-    const pool = this.startedPool();
-    if (pool !== undefined && !pool.isReady()) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-
   async run(): Promise<CheckResult> {
-    if (this.runners.pool !== undefined && this.runners.poolFrom === 0) await this.runners.pool().ready;
+    await this.choice.waitForEagerPool();
     // Step 1: Add the initial states (level 0), here, as explore() does.
     this.addInitialStates();
     while (this.stop === undefined && this.current.size > 0) {
@@ -142,7 +107,7 @@ class LevelSearch {
       }
       this.stop = this.poll(this.dataBytes(0), 0);
       if (this.stop !== undefined) break;
-      await this.yieldToPool();
+      await this.choice.yieldToPool(this.current.size);
       await this.expandLevel();
       this.level++;
     }
@@ -199,7 +164,7 @@ class LevelSearch {
     let doneBytes = 0;
     // Phase A: expand every chunk, in runs of consecutive chunks; the first chunk with an event
     // cuts the level there.
-    const runs = await this.expandRuns(groupRuns(tasks, this.options.workers), (chunks, results) => {
+    const runs = await this.choice.expandRuns(cur.size, groupRuns(tasks, this.options.workers), (chunks, results) => {
       for (const result of results) {
         doneGenerated += result.generated;
         doneBytes += candidateBytes(result);
@@ -225,32 +190,6 @@ class LevelSearch {
     for (const r of results) if (r.event !== undefined && r.chunk < cut) cut = r.chunk;
     const used = results.slice(0, Math.min(cut + 1, results.length));
     await this.merge(used, used[cut], tasks);
-  }
-
-  /**
-   * Runs phase A's runs and answers their results in order: on the pool when it is ready. While a
-   * started pool is still booting, they run here one at a time, with a turn of the event loop
-   * between them (the pool's messages need it), and what is left goes to the pool as soon as it
-   * is ready. The runner never changes a result.
-   */
-  private async expandRuns(runs: ExpandTask[][], onDone: (chunks: ExpandTask[], results: ExpandResult[]) => void): Promise<ExpandResult[][]> {
-    const submit = (runner: TaskRunner, chunks: ExpandTask[]): Promise<ExpandResult[]> =>
-      runner.run({ kind: "expand-run", chunks }).then(({ results }) => {
-        onDone(chunks, results);
-        return results;
-      });
-    const pool = this.startedPool();
-    if (pool === undefined || pool.isReady() || this.current.size < (this.runners.poolFrom ?? 0)) {
-      const runner = this.runner;
-      return Promise.all(runs.map((chunks) => submit(runner, chunks)));
-    }
-    const done: ExpandResult[][] = [];
-    for (let i = 0; i < runs.length; i++) {
-      if (pool.isReady()) return [...done, ...(await Promise.all(runs.slice(i).map((chunks) => submit(pool, chunks))))];
-      done.push(await submit(this.runners.local, runs[i]!));
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return done;
   }
 
   /** Phase B over the chunks kept (those up to the first event, `cutAt`); the winners become the next level. */
@@ -305,30 +244,11 @@ class LevelSearch {
 
   /** Phase B: returns the new states per chunk, or undefined when the seen-set could not grow. */
   private async insert(used: ExpandResult[], flags: Region, flagOffsets: number[]): Promise<number[] | undefined> {
-    const groups = Math.max(1, Math.min(this.options.workers, PARTITIONS));
-    const chunks = used.map((r) => ({ fingerprints: r.fingerprints, count: r.candidates }));
     const otherBytes = this.dataBytes(0) - this.tableBytes();
     const maxPartitionBytes = Math.max(0, (this.memoryBytes - otherBytes) / PARTITIONS);
-    const tasks = [];
-    const runner = this.runner;
-    for (let g = 0; g < groups; g++) {
-      const partitions: number[] = [];
-      for (let p = g; p < PARTITIONS; p += groups) partitions.push(p);
-      const refs = partitions.map((p) => this.parts[p]!);
-      tasks.push(runner.run({ kind: "insert", partitions, refs, chunks, flags, flagOffsets, maxPartitionBytes }).then((r) => ({ partitions, r })));
-    }
-    let full = false;
-    for (const { partitions, r } of await Promise.all(tasks)) {
-      partitions.forEach((p, i) => (this.parts[p] = r.refs[i]!));
-      full ||= r.full;
-    }
-    if (full) return undefined;
-    const marks = new Uint8Array(flags.buffer, flags.offset, flags.length);
-    return used.map((r, c) => {
-      let won = 0;
-      for (let k = flagOffsets[c]!, end = k + r.candidates; k < end; k++) won += marks[k]!;
-      return won;
-    });
+    const runner = this.choice.runnerFor(this.current.size);
+    const groups = Math.max(1, Math.min(this.options.workers, PARTITIONS));
+    return insertLevel(runner, groups, this.parts, used, flags, flagOffsets, maxPartitionBytes);
   }
 
   /** Stops at the first new state past `maxStates`, with explore()'s counts at that point. */
@@ -380,7 +300,7 @@ class LevelSearch {
         seconds,
         statesPerSecond: seconds > 0 ? this.distinct / seconds : 0,
         memoryBytes: bytes,
-        ...(this.pool?.activity ? { workers: this.pool.activity() } : {}),
+        ...this.choice.activity(),
       });
     }
     if (bytes > this.memoryBytes) return { kind: "limit", limit: "memory" };
@@ -412,19 +332,4 @@ class LevelSearch {
 /** Bytes held by a chunk's candidates. */
 function candidateBytes(r: CandidateSource | ExpandResult): number {
   return ("fingerprints" in r ? r.fingerprints.length : 0) + r.origins.length + r.states.length;
-}
-
-/**
- * Groups a level's chunks into runs of consecutive chunks for `workers` threads, big first and
- * smaller towards the end (guided self-scheduling: a run takes 1/(2 workers) of what is left), so
- * that each thread sees long stretches of the level yet finishes with the others.
- */
-function groupRuns(tasks: readonly ExpandTask[], workers: number): ExpandTask[][] {
-  const runs: ExpandTask[][] = [];
-  for (let at = 0; at < tasks.length; ) {
-    const take = Math.max(1, Math.ceil((tasks.length - at) / (2 * workers)));
-    runs.push(tasks.slice(at, at + take));
-    at += take;
-  }
-  return runs;
 }
