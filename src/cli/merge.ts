@@ -13,6 +13,7 @@ import type { FileReport } from "../report/reporter.js";
 import { JSON_SCHEMA_VERSION } from "../report/json.js";
 import { exitCodeOf } from "./run-check.js";
 import { describeFsError } from "../util/fs-error.js";
+import { loadModel } from "../index.js";
 
 /** One file entry of a JSON report, as json.ts writes it (only what merging reads). */
 interface JsonEntry {
@@ -126,6 +127,19 @@ function toReport(file: string, merged: RandomResult, group: readonly { entry: J
     replayCommand: merged.outcome === "limit" ? undefined : source.replayCommand,
     ...(source.rerunCommand !== undefined ? { rerunCommand: source.rerunCommand.replace(/ --shard \d+\/\d+/, "") } : {}),
     ...(source.violation?.explanation !== undefined ? { explanation: source.violation.explanation } : {}),
+    ...propertiesOf(file, source.rerunCommand),
     exitCode: exitCodeOf(merged),
   };
+}
+
+/**
+ * The spec's properties (JUnit lists one test case each), when the spec file is still where the
+ * report says and compiles with the constants of the shard's rerun command.
+ */
+function propertiesOf(file: string, rerun: string | undefined): Pick<FileReport, "properties"> {
+  const source = specLookup()(file);
+  if (source === undefined) return {};
+  const constants = Object.fromEntries([...(rerun ?? "").matchAll(/ --const ([A-Za-z_]\w*)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+  const model = loadModel(source.text, file, { constants }).model;
+  return model ? { properties: model.properties.map((p) => ({ name: p.name, kind: p.kind })) } : {};
 }

@@ -62,6 +62,20 @@ describe("faultline merge", () => {
     expect(r.stdout).not.toContain("--shard");
   });
 
+  it("lists every property of the spec in JUnit, as check does", () => {
+    const files = [0, 1].map((i) => {
+      const file = join(dir, `le-${i}.json`);
+      runCli(["check", "specs/leader-election.fl", "--random", "--seed", "3", "--walks", "200", "--shard", `${i}/2`, "--workers", "1", "--format", "json", "-o", file]);
+      return file;
+    });
+    const merged = runCli(["merge", ...files, "--format", "junit"]);
+    const direct = runCli(["check", "specs/leader-election.fl", "--random", "--seed", "3", "--walks", "200", "--workers", "1", "--format", "junit"]);
+    expect(merged.code).toBe(152);
+    const cases = (xml: string) => [...xml.matchAll(/<testcase name="([^"]+)"/g)].map((m) => m[1]);
+    expect(cases(merged.stdout)).toEqual(cases(direct.stdout));
+    expect(cases(merged.stdout)).toContain("invariant NoSplitBrain");
+  });
+
   it("refuses a missing shard, a file that is not a report, and an exhaustive report", () => {
     const missing = runCli(["merge", shardFiles[0]!, shardFiles[2]!]);
     expect(missing.code).toBe(151);
