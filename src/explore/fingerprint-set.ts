@@ -2,18 +2,9 @@
 // (hi, lo) fingerprint pairs, in the manner of TLC's FPSet. It stores fingerprints only; which
 // state a fingerprint came from is the frontier's business. The probing itself is probe-table.ts's.
 
-import { place, placeAbsent, probe, rehash, tableHas } from "./probe-table.js";
+import { GrowingTable, tableHas, type AddResult, type Enlarged } from "./probe-table.js";
 
-/** What `FingerprintSet.add` did. A number so the hot path compares small integers. */
-export const AddResult = {
-  /** The fingerprint was already in the set; nothing changed. */
-  Present: 0,
-  /** The fingerprint was new and is now in the set. */
-  Added: 1,
-  /** The fingerprint was new but the set is full (the memory cap forbids growing); not added. */
-  Full: 2,
-} as const;
-export type AddResult = (typeof AddResult)[keyof typeof AddResult];
+export { AddResult } from "./probe-table.js";
 
 export interface FingerprintSetOptions {
   /** Initial number of slots, rounded up to a power of two (at least 16). Default 1024. */
@@ -31,30 +22,17 @@ export interface FingerprintSetOptions {
 export const REMAPPED_ZERO_HI = 0x9e3779b9 | 0;
 export const REMAPPED_ZERO_LO = 0x7f4a7c15 | 0;
 
-const BYTES_PER_SLOT = 8;
-
 /**
  * A set of 64-bit fingerprints given as two 32-bit halves (signed or unsigned: only the low 32
  * bits of each number matter). Linear probing from `lo & mask`; the table doubles when its load
  * passes `maxLoad`. Membership does not depend on insertion order.
  */
-export class FingerprintSet {
-  /** Bytes the table may grow to; the BFS lowers it as the rest of the search takes memory. */
-  maxBytes: number;
-  private table: Int32Array;
-  private mask: number;
-  private count = 0;
-  private growAt: number;
-  private readonly maxLoad: number;
-
+export class FingerprintSet extends GrowingTable {
   constructor(options: FingerprintSetOptions = {}) {
-    this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
-    this.maxLoad = Math.min(Math.max(options.maxLoad ?? 0.7, 0.05), 0.95);
     let capacity = 16;
     while (capacity < (options.initialCapacity ?? 1024)) capacity *= 2;
-    this.table = new Int32Array(capacity * 2);
-    this.mask = capacity - 1;
-    this.growAt = Math.floor(capacity * this.maxLoad);
+    const maxLoad = Math.min(Math.max(options.maxLoad ?? 0.7, 0.05), 0.95);
+    super(new Int32Array(capacity * 2), 0, options.maxBytes ?? Number.POSITIVE_INFINITY, maxLoad);
   }
 
   /** Number of fingerprints in the set. */
@@ -69,27 +47,13 @@ export class FingerprintSet {
 
   /** Number of slots (a power of two). */
   get capacity(): number {
-    return this.mask + 1;
+    return this.slots;
   }
 
   /** Adds the fingerprint (hi, lo); says whether it was new, already present, or did not fit. */
   add(hi: number, lo: number): AddResult {
-    hi |= 0;
-    lo |= 0;
-    if ((hi | lo) === 0) {
-      hi = REMAPPED_ZERO_HI;
-      lo = REMAPPED_ZERO_LO;
-    }
-    const slot = probe(this.table, this.mask, hi, lo);
-    if (slot < 0) return AddResult.Present;
-    if (this.count >= this.growAt) {
-      if (!this.grow()) return AddResult.Full;
-      placeAbsent(this.table, this.mask, hi, lo);
-    } else {
-      place(this.table, slot, hi, lo);
-    }
-    this.count++;
-    return AddResult.Added;
+    if ((hi | lo) === 0) return this.addPair(REMAPPED_ZERO_HI, REMAPPED_ZERO_LO);
+    return this.addPair(hi | 0, lo | 0);
   }
 
   /** True when the fingerprint (hi, lo) is in the set. */
@@ -98,22 +62,13 @@ export class FingerprintSet {
     return tableHas(this.table, hi | 0, lo | 0);
   }
 
-  /** Doubles the table; false (and no change) when the cap or the allocator forbids it. */
-  private grow(): boolean {
-    const capacity = (this.mask + 1) * 2;
-    if (capacity * BYTES_PER_SLOT > this.maxBytes) return false;
-    let next: Int32Array;
+  /** A new array (the old one is rehashed from); undefined when it cannot be allocated. */
+  protected enlarge(slots: number): Enlarged | undefined {
     try {
-      next = new Int32Array(capacity * 2);
+      return { table: new Int32Array(slots * 2), old: this.table, oldLength: this.table.length };
     } catch (error) {
-      if (error instanceof RangeError) return false;
+      if (error instanceof RangeError) return undefined;
       throw error;
     }
-    const old = this.table;
-    this.table = next;
-    this.mask = capacity - 1;
-    this.growAt = Math.floor(capacity * this.maxLoad);
-    rehash(old, old.length, next, this.mask);
-    return true;
   }
 }

@@ -3,8 +3,8 @@
 // read every table; one thread at a time writes a table (its owner during a merge).
 
 import { createGrowableBuffer, growBuffer } from "./arena.js";
-import { AddResult, REMAPPED_ZERO_HI, REMAPPED_ZERO_LO } from "./fingerprint-set.js";
-import { place, placeAbsent, probe, rehash, tableHas } from "./probe-table.js";
+import { REMAPPED_ZERO_HI, REMAPPED_ZERO_LO } from "./fingerprint-set.js";
+import { GrowingTable, tableHas, type AddResult, type Enlarged } from "./probe-table.js";
 
 export { tableHas } from "./probe-table.js";
 
@@ -50,38 +50,17 @@ let rehashScratch = new Int32Array(0);
  * A partition being written by its one owner: adds fingerprints and doubles its table in place
  * when the load passes 0.7, unless that would pass `maxBytes`.
  */
-export class OwnedPartition {
+export class OwnedPartition extends GrowingTable {
   readonly buffer: SharedArrayBuffer;
-  count: number;
-  private table: Int32Array;
-  private mask: number;
-  private growAt: number;
 
-  constructor(ref: PartitionRef, private readonly maxBytes: number) {
+  constructor(ref: PartitionRef, maxBytes: number) {
+    super(tableView(ref.buffer), ref.count, maxBytes, MAX_LOAD);
     this.buffer = ref.buffer;
-    this.count = ref.count;
-    this.table = tableView(ref.buffer);
-    this.mask = (this.table.length >>> 1) - 1;
-    this.growAt = Math.floor((this.mask + 1) * MAX_LOAD);
   }
 
   /** Adds the normalized fingerprint (hi, lo). */
   add(hi: number, lo: number): AddResult {
-    const slot = probe(this.table, this.mask, hi, lo);
-    if (slot < 0) return AddResult.Present;
-    if (this.count >= this.growAt) {
-      if (!this.grow()) return AddResult.Full;
-      placeAbsent(this.table, this.mask, hi, lo);
-    } else {
-      place(this.table, slot, hi, lo);
-    }
-    this.count++;
-    return AddResult.Added;
-  }
-
-  /** Number of slots of the table now (a power of two). */
-  get slots(): number {
-    return this.mask + 1;
+    return this.addPair(hi, lo);
   }
 
   /** True when the normalized fingerprint (hi, lo) is in the partition. */
@@ -94,19 +73,14 @@ export class OwnedPartition {
     return { buffer: this.buffer, count: this.count };
   }
 
-  private grow(): boolean {
-    const slots = (this.mask + 1) * 2;
-    if (slots * 8 > this.maxBytes) return false;
+  /** The same buffer, grown in place; the old contents wait in this thread's scratch. */
+  protected enlarge(slots: number): Enlarged | undefined {
     const oldLength = this.table.length;
     if (rehashScratch.length < oldLength) rehashScratch = new Int32Array(oldLength);
-    const old = rehashScratch;
-    old.set(this.table);
-    if (!growBuffer(this.buffer, slots * 8)) return false;
-    this.table = tableView(this.buffer);
-    this.table.fill(0, 0, oldLength);
-    this.mask = slots - 1;
-    this.growAt = Math.floor(slots * MAX_LOAD);
-    rehash(old, oldLength, this.table, this.mask);
-    return true;
+    rehashScratch.set(this.table);
+    if (!growBuffer(this.buffer, slots * 8)) return undefined;
+    const table = tableView(this.buffer);
+    table.fill(0, 0, oldLength);
+    return { table, old: rehashScratch, oldLength };
   }
 }
