@@ -39,13 +39,13 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /** `faultline merge`: the shards' JSON reports merged, then reported as a check's would be. */
 async function merge(options: MergeOptions): Promise<number> {
-  const { reports, diagnostics } = mergeReports(options.paths);
+  const lookup = specLookup();
+  const { reports, diagnostics } = mergeReports(options.paths, lookup);
   if (diagnostics.length > 0) {
     printDiagnostics(diagnostics);
     return ExitCode.UsageError;
   }
   const chosen = chooseReporter(options, readVersion(), () => process.exit(ExitCode.Interrupted));
-  const lookup = specLookup();
   for (const report of reports) {
     chosen.reporter.onStart(report.file);
     chosen.reporter.onFile(report, lookup);

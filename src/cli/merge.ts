@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { makeDiagnostic, type Diagnostic, type Span } from "../diagnostics/diagnostic.js";
 import { SourceFile } from "../diagnostics/source-file.js";
+import type { SourceLookup } from "../diagnostics/render.js";
 import { mergeShards } from "../explore/shard-merge.js";
 import { decodeReplay, type Trace } from "../explore/trace.js";
 import type { RandomResult } from "../explore/result.js";
@@ -29,8 +30,11 @@ interface JsonEntry {
   readonly [field: string]: unknown;
 }
 
-/** The merged reports, one per spec file (in first-seen order), or the problems met. */
-export function mergeReports(paths: readonly string[]): { reports: FileReport[]; diagnostics: Diagnostic[] } {
+/**
+ * The merged reports, one per spec file (in first-seen order), or the problems met. `lookup`
+ * finds the specs (their properties are listed when they are still there).
+ */
+export function mergeReports(paths: readonly string[], lookup: SourceLookup): { reports: FileReport[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const groups = new Map<string, { entry: JsonEntry; result: RandomResult }[]>();
   for (const path of paths) {
@@ -52,7 +56,7 @@ export function mergeReports(paths: readonly string[]): { reports: FileReport[];
       diagnostics.push(makeDiagnostic("FL0017", undefined, { file, problem: merged }));
       continue;
     }
-    reports.push(toReport(file, merged, group));
+    reports.push(toReport(file, merged, group, lookup));
   }
   return { reports, diagnostics };
 }
@@ -116,7 +120,7 @@ function toResult(entry: JsonEntry): RandomResult {
 }
 
 /** The merged report of `file`: the merged figures, and the failing shard's trace and commands. */
-function toReport(file: string, merged: RandomResult, group: readonly { entry: JsonEntry; result: RandomResult }[]): FileReport {
+function toReport(file: string, merged: RandomResult, group: readonly { entry: JsonEntry; result: RandomResult }[], lookup: SourceLookup): FileReport {
   const source = group.find((g) => g.result.random.failingWalk !== undefined && g.result.random.failingWalk === merged.random.failingWalk)?.entry ?? group[0]!.entry;
   const diagnostics = source.diagnostics.map((d): Diagnostic => ({ ...d, severity: d.severity as Diagnostic["severity"], code: d.code as Diagnostic["code"] }));
   return {
@@ -127,7 +131,7 @@ function toReport(file: string, merged: RandomResult, group: readonly { entry: J
     replayCommand: merged.outcome === "limit" ? undefined : source.replayCommand,
     ...(source.rerunCommand !== undefined ? { rerunCommand: source.rerunCommand.replace(/ --shard \d+\/\d+/, "") } : {}),
     ...(source.violation?.explanation !== undefined ? { explanation: source.violation.explanation } : {}),
-    ...propertiesOf(file, source.rerunCommand),
+    ...propertiesOf(lookup(file), source.rerunCommand),
     exitCode: exitCodeOf(merged),
   };
 }
@@ -136,10 +140,9 @@ function toReport(file: string, merged: RandomResult, group: readonly { entry: J
  * The spec's properties (JUnit lists one test case each), when the spec file is still where the
  * report says and compiles with the constants of the shard's rerun command.
  */
-function propertiesOf(file: string, rerun: string | undefined): Pick<FileReport, "properties"> {
-  const source = specLookup()(file);
+function propertiesOf(source: SourceFile | undefined, rerun: string | undefined): Pick<FileReport, "properties"> {
   if (source === undefined) return {};
   const constants = Object.fromEntries([...(rerun ?? "").matchAll(/ --const ([A-Za-z_]\w*)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
-  const model = loadModel(source.text, file, { constants }).model;
+  const model = loadModel(source.text, source.name, { constants }).model;
   return model ? { properties: model.properties.map((p) => ({ name: p.name, kind: p.kind })) } : {};
 }
