@@ -9,12 +9,16 @@ import type { InsertResult, InsertTask } from "./parallel-tasks.js";
 
 /** Candidates are grouped by windows of 2^12 slots of their table, so inserts stay in cache. */
 const WINDOW_SHIFT = 12;
+/** A window that gets at least this many candidates is read into cache before they go in. */
+const WARM_FROM = 32;
 /** Candidates grouped at a time (bounds the scratch memory: 3 words each, twice). */
 const BATCH = 1 << 18;
 
 /** (hi, lo, candidate index) per owned candidate: in arrival order, then grouped by window. */
 const arrived = new Int32Array(BATCH * 3);
 const grouped = new Int32Array(BATCH * 3);
+/** Where the values GrowingTable.warm read go, so that the reads are not optimized away. */
+let warmed = 0;
 
 /**
  * Inserts, for the owned partitions, every candidate of every chunk, and marks in `flags` those
@@ -67,19 +71,32 @@ function insertBatch(owned: (OwnedPartition | undefined)[], partitions: readonly
     starts[firstWindow[p]! + ((arrived[i + 1]! & masks[p]!) >>> WINDOW_SHIFT) + 1]!++;
   }
   for (let w = 0; w < windows; w++) starts[w + 1]! += starts[w]!;
+  const next = starts.slice(0, windows);
   for (let i = 0; i < count * 3; i += 3) {
     const p = partitionOf(arrived[i]!);
-    const at = starts[firstWindow[p]! + ((arrived[i + 1]! & masks[p]!) >>> WINDOW_SHIFT)]!++ * 3;
+    const at = next[firstWindow[p]! + ((arrived[i + 1]! & masks[p]!) >>> WINDOW_SHIFT)]!++ * 3;
     grouped[at] = arrived[i]!;
     grouped[at + 1] = arrived[i + 1]!;
     grouped[at + 2] = arrived[i + 2]!;
   }
-  // Step 3: Insert window by window; the first occurrence of a fingerprint is the new state.
-  for (let at = 0; at < count * 3; at += 3) {
-    const hi = grouped[at]!;
-    const added = owned[partitionOf(hi)]!.add(hi, grouped[at + 1]!);
-    if (added === AddResult.Added) flags[grouped[at + 2]!] = 1;
-    else if (added === AddResult.Full) return true;
+  // Step 3: Insert window by window; the first occurrence of a fingerprint is the new state. A
+  // window with many candidates is read in address order first (see GrowingTable.warm).
+  let sink = 0;
+  for (const p of partitions) {
+    const table = owned[p]!;
+    const first = firstWindow[p]!;
+    const last = first + Math.max(1, (masks[p]! + 1) >>> WINDOW_SHIFT);
+    for (let w = first; w < last; w++) {
+      const end = starts[w + 1]! * 3;
+      let at = starts[w]! * 3;
+      if (end - at >= WARM_FROM * 3) sink ^= table.warm((w - first) << WINDOW_SHIFT, 1 << WINDOW_SHIFT);
+      for (; at < end; at += 3) {
+        const added = table.add(grouped[at]!, grouped[at + 1]!);
+        if (added === AddResult.Added) flags[grouped[at + 2]!] = 1;
+        else if (added === AddResult.Full) return true;
+      }
+    }
   }
+  warmed ^= sink;
   return false;
 }
