@@ -1,7 +1,10 @@
 // `npm run bench` (after the build): times the explorer on fixed specs at 1 worker and at every
 // core, each run in a child process so that its peak memory (max RSS) is its own, and times SPIN
 // and a hand-written JavaScript BFS on the same TwoPhase sizes when they are available.
-//   node scripts/bench.js [--quick]      (--quick: TwoPhase K=7 only, no other specs)
+//   node scripts/bench.js [--quick] [--repeat N]
+// --quick: TwoPhase K=7 only, no other specs, one round. --repeat N (default 3): N rounds, each
+// running every worker count (and SPIN and the hand-written mark) once, back to back; the table
+// shows medians, so one slow moment of a shared host does not decide a ratio.
 // It also times random search (steps/s) on TwoPhase K=7 (and K=9 without --quick).
 
 import { spawnSync } from "node:child_process";
@@ -93,7 +96,20 @@ function table(header, rows) {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-async function main(quick) {
+/** The median of `values` (the mean of the middle two for an even count). */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median seconds, and the range when there were several runs: `7.71 (7.14-8.20)`. */
+function secondsCell(list) {
+  const text = fmt(median(list), 2);
+  return list.length > 1 ? `${text} (${fmt(Math.min(...list), 2)}-${fmt(Math.max(...list), 2)})` : text;
+}
+
+async function main(quick, repeat) {
   const cores = availableParallelism();
   const workerCounts = cores > 1 ? [1, cores] : [1];
   const cases = [7, 8, 9]
@@ -105,43 +121,56 @@ async function main(quick) {
       if (existsSync(join(ROOT, file))) cases.push({ label: name, file, constants: {} });
     }
   }
-  console.log(`faultline bench: ${cores} core(s), Node ${process.versions.node}${quick ? ", --quick" : ""}\n`);
+  console.log(`faultline bench: ${cores} core(s), Node ${process.versions.node}${quick ? ", --quick" : ""}, ${repeat} round(s) per case\n`);
   const rows = [];
   const notes = new Set();
   for (const c of cases) {
-    let oneWorker;
-    for (const workers of workerCounts) {
-      process.stderr.write(`  ${c.label} at ${workers} worker(s)...\n`);
-      const r = child({ file: c.file, constants: c.constants, workers });
-      oneWorker ??= r.seconds;
+    // Step 1: Run the rounds: each worker count, then the marks, back to back.
+    const runs = workerCounts.map(() => []);
+    const marks = { hand: [], spin: [] };
+    for (let round = 1; round <= repeat; round++) {
+      workerCounts.forEach((workers, i) => {
+        process.stderr.write(`  ${c.label} at ${workers} worker(s), round ${round} of ${repeat}...\n`);
+        runs[i].push(child({ file: c.file, constants: c.constants, workers }));
+      });
+      if (c.k === undefined) continue;
+      const mark = handwritten(c.k);
+      const model = spin(c.k);
+      if (mark.note) notes.add(mark.note);
+      else marks.hand.push(mark.seconds);
+      if (model.note) notes.add(model.note);
+      else marks.spin.push(model.seconds);
+    }
+    // Step 2: One row per worker count, from the medians.
+    const oneWorker = median(runs[0].map((r) => r.seconds));
+    workerCounts.forEach((workers, i) => {
+      const list = runs[i].map((r) => r.seconds);
+      const seconds = median(list);
+      const r = runs[i][runs[i].length - 1];
+      const outcomes = new Set(runs[i].map((x) => `${x.outcome} ${x.distinctStates}`));
+      if (outcomes.size > 1) notes.add(`${c.label} at ${workers} worker(s) gave different results across rounds: ${[...outcomes].join("; ")}`);
+      const against = (list) => (list.length === 0 ? "" : `${fmt(seconds / median(list), 2)}x of ${secondsCell(list)} s`);
       rows.push([
         c.label,
         workers,
         r.outcome,
         fmt(r.distinctStates),
         fmt(r.generatedStates),
-        fmt(r.seconds, 2),
-        fmt(r.distinctStates / r.seconds),
-        fmt(r.maxRss / 1048576),
-        `${fmt(oneWorker / r.seconds, 2)}x`,
-        "",
-        "",
+        secondsCell(list),
+        fmt(r.distinctStates / seconds),
+        fmt(Math.max(...runs[i].map((x) => x.maxRss)) / 1048576),
+        `${fmt(oneWorker / seconds, 2)}x`,
+        against(marks.hand),
+        against(marks.spin),
       ]);
-      if (c.k === undefined) continue;
-      const last = rows[rows.length - 1];
-      const mark = (c.hand ??= handwritten(c.k));
-      const model = (c.spin ??= spin(c.k));
-      if (mark.note) notes.add(mark.note);
-      else last[9] = `${fmt(r.seconds / mark.seconds, 2)}x of ${fmt(mark.seconds, 2)} s`;
-      if (model.note) notes.add(model.note);
-      else last[10] = `${fmt(r.seconds / model.seconds, 2)}x of ${fmt(model.seconds, 2)} s`;
-    }
+    });
   }
   const header = ["case", "workers", "outcome", "distinct", "transitions", "seconds", "states/s", "peak MB", "speed-up", "vs hand-written", "vs SPIN"];
   console.log(table(header, rows));
-  console.log("\nseconds: the search (threads started and stopped included), wall clock, one child process per run;");
-  console.log("peak MB: that process's max RSS (its threads included);");
-  console.log("speed-up: the 1-worker time / this time; vs X: this time / X's time on the same K (below 1x: faster).");
+  console.log("\nseconds: the search (threads started and stopped included), wall clock, one child process per run:");
+  console.log("the median of the rounds (fastest-slowest); states/s from the median;");
+  console.log("peak MB: the largest max RSS of those processes (their threads included);");
+  console.log("speed-up: the 1-worker median / this median; vs X: this median / X's median on the same K (below 1x: faster).");
   for (const note of notes) console.log(`note: ${note}`);
   console.log("\nrandom search, one worker (seed 1, walk depth 100; steps/s over the whole search):\n");
   const randomRows = [];
@@ -181,4 +210,13 @@ function randomChild(args) {
 
 if (process.argv[2] === "--random-child") await runRandomChild(JSON.parse(process.argv[3]));
 else if (process.argv[2] === "--child") await runChild(JSON.parse(process.argv[3]));
-else await main(process.argv.includes("--quick"));
+else {
+  const quick = process.argv.includes("--quick");
+  const at = process.argv.indexOf("--repeat");
+  const repeat = at > 0 ? Number(process.argv[at + 1]) : quick ? 1 : 3;
+  if (!Number.isInteger(repeat) || repeat < 1) {
+    console.error("bench: --repeat takes a whole number of rounds, 1 or more");
+    process.exit(2);
+  }
+  await main(quick, repeat);
+}
