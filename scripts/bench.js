@@ -149,7 +149,7 @@ async function main(quick, repeat) {
       const r = runs[i][runs[i].length - 1];
       const outcomes = new Set(runs[i].map((x) => `${x.outcome} ${x.distinctStates}`));
       if (outcomes.size > 1) notes.add(`${c.label} at ${workers} worker(s) gave different results across rounds: ${[...outcomes].join("; ")}`);
-      const against = (list) => (list.length === 0 ? "" : `${fmt(seconds / median(list), 2)}x of ${secondsCell(list)} s`);
+      const against = (mark) => (mark.length === 0 ? "" : `${fmt(seconds / median(mark), 2)}x of ${secondsCell(mark)} s`);
       rows.push([
         c.label,
         workers,
