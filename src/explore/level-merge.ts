@@ -17,8 +17,6 @@ const BATCH = 1 << 18;
 /** (hi, lo, candidate index) per owned candidate: in arrival order, then grouped by window. */
 const arrived = new Int32Array(BATCH * 3);
 const grouped = new Int32Array(BATCH * 3);
-/** Where the values GrowingTable.warm read go, so that the reads are not optimized away. */
-let warmed = 0;
 
 /**
  * Inserts, for the owned partitions, every candidate of every chunk, and marks in `flags` those
@@ -81,7 +79,6 @@ function insertBatch(owned: (OwnedPartition | undefined)[], partitions: readonly
   }
   // Step 3: Insert window by window; the first occurrence of a fingerprint is the new state. A
   // window with many candidates is read in address order first (see GrowingTable.warm).
-  let sink = 0;
   for (const p of partitions) {
     const table = owned[p]!;
     const first = firstWindow[p]!;
@@ -89,7 +86,7 @@ function insertBatch(owned: (OwnedPartition | undefined)[], partitions: readonly
     for (let w = first; w < last; w++) {
       const end = starts[w + 1]! * 3;
       let at = starts[w]! * 3;
-      if (end - at >= WARM_FROM * 3) sink ^= table.warm((w - first) << WINDOW_SHIFT, 1 << WINDOW_SHIFT);
+      if (end - at >= WARM_FROM * 3) table.warm((w - first) << WINDOW_SHIFT, 1 << WINDOW_SHIFT);
       for (; at < end; at += 3) {
         const added = table.add(grouped[at]!, grouped[at + 1]!);
         if (added === AddResult.Added) flags[grouped[at + 2]!] = 1;
@@ -97,6 +94,5 @@ function insertBatch(owned: (OwnedPartition | undefined)[], partitions: readonly
       }
     }
   }
-  warmed ^= sink;
   return false;
 }
