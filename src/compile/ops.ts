@@ -2,6 +2,7 @@
 // intervals that let the generator leave out range checks that can never fail.
 
 import type * as ast from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
 import { exprText } from "../check/expr-text.js";
 import type { SetType, Type } from "../check/types.js";
 import { isComposite, widthOf } from "./flat-value.js";
@@ -205,22 +206,101 @@ export function genCall(env: Env, e: ast.CallExpr): string {
   }
 }
 
-/** `forall`/`exists`: a hoisted function over the names in scope, looping over the domain. */
+/**
+ * `forall`/`exists`: a hoisted function over the names in scope, looping over the domain. With
+ * several names, the body is split into terms (the disjuncts of a `forall`'s body, the conjuncts
+ * of an `exists`'s; see quantTerms) and a leading term that reads only the outer names is tested
+ * in the outer loop, so `forall a, b in RM: not (a.state == Aborted and b.state == Committed)`
+ * runs its inner loop only for aborted `a`s. Terms keep their order and each is evaluated where
+ * the plain loop would first evaluate it (the names share one domain, so an outer iteration always
+ * has inner ones): results and evaluation errors are those of the unsplit body.
+ */
 export function genQuant(env: Env, e: ast.QuantExpr): string {
   const { mod } = env.cx;
   const name = mod.fresh("Q");
-  let inner = env;
+  const type = domainElementType(env, e.domain);
+  // envs[i]: the names bound by loops 0..i.
+  const envs: Env[] = [];
   const vars = e.names.map((ident) => {
     const js = mod.fresh("B");
-    inner = withLocal(inner, ident.id, { js, type: domainElementType(env, e.domain) });
+    envs.push(withLocal(envs.at(-1) ?? env, ident.id, { js, type }));
     return js;
   });
-  const body = genScalar(inner, e.body);
   const forall = e.quantifier === "forall";
-  let code = forall ? `if (!(${body})) return false;` : `if (${body}) return true;`;
-  for (let i = vars.length - 1; i >= 0; i--) code = genLoop(env, e.domain, vars[i]!, code);
+  const innermost = vars.length - 1;
+  const terms = vars.length > 1 ? quantTerms(e.body, forall) : [{ expr: e.body, negate: false }];
+  // Step 1: Place each leading term at the loop of the innermost name it reads, or deeper when an
+  // earlier term is (so terms are still evaluated in order), until one needs the innermost loop.
+  const atLoop: string[][] = vars.map(() => []);
+  let level = 0;
+  let at = 0;
+  for (; at < terms.length && vars.length > 1; at++) {
+    const reads = Math.max(level, innermostNameRead(env, terms[at]!.expr, e.names));
+    if (reads === innermost) break;
+    level = reads;
+    const test = genTerm(envs[level]!, terms[at]!);
+    atLoop[level]!.push(forall ? `if (${test}) continue;` : `if (!${test}) continue;`);
+  }
+  const rest = terms.slice(at).map((t) => genTerm(envs[innermost]!, t));
+  // Step 2: The innermost test decides the quantifier; then the loops, innermost first.
+  let code: string;
+  if (rest.length === 0) code = forall ? "return false;" : "return true;";
+  else code = forall ? `if (!(${rest.join(" || ")})) return false;` : `if (${rest.join(" && ")}) return true;`;
+  for (let i = innermost; i >= 0; i--) code = genLoop(env, e.domain, vars[i]!, [...atLoop[i]!, code].join("\n"));
   mod.addFunction(`function ${name}(${env.names.join(", ")}) {\n${code}\nreturn ${forall};\n}`);
   return `${name}(${env.names.join(", ")})`;
+}
+
+/** A part of a quantifier's body: `expr`, or its negation. */
+interface QuantTerm {
+  readonly expr: ast.Expr;
+  readonly negate: boolean;
+}
+
+/**
+ * The terms of a quantifier's body, in evaluation order: for `forall`, disjuncts (the body holds
+ * when one does), for `exists`, conjuncts (it fails when one does). `or`, `and`, `implies` and
+ * `not` are taken apart by De Morgan's laws, in the order their generated code evaluates them.
+ */
+function quantTerms(body: ast.Expr, forall: boolean): QuantTerm[] {
+  const join = forall ? "or" : "and";
+  const out: QuantTerm[] = [];
+  const visit = (e: ast.Expr, negate: boolean): void => {
+    if (e.kind === "UnaryExpr" && e.op === "not") return visit(e.operand, !negate);
+    if (e.kind === "BinaryExpr") {
+      // Under negation, `a and b` is `not a or not b`, `a or b` is `not a and not b`.
+      const op = negate ? { and: "or", or: "and", implies: "and" }[e.op as string] : e.op === "implies" ? "or" : e.op;
+      if (op === join && (e.op === "and" || e.op === "or" || e.op === "implies")) {
+        // `a implies b` is `not a or b`; negated, `a and not b`.
+        visit(e.left, e.op === "implies" ? !negate : negate);
+        visit(e.right, negate);
+        return;
+      }
+    }
+    out.push({ expr: e, negate });
+  };
+  visit(body, false);
+  return out;
+}
+
+function genTerm(env: Env, term: QuantTerm): string {
+  const code = genScalar(env, term.expr);
+  return term.negate ? `!(${code})` : code;
+}
+
+/** The index in `names` of the last of them that `e` reads (0 when it reads none). */
+function innermostNameRead(env: Env, e: ast.Expr, names: readonly ast.Ident[]): number {
+  let last = 0;
+  walk(e, {
+    enter(node) {
+      if (node.kind !== "NameExpr") return;
+      const sym = symbolOf(env, node);
+      if (sym.kind !== "bound") return;
+      const i = names.findIndex((n) => n.id === sym.binder.id);
+      if (i > last) last = i;
+    },
+  });
+  return last;
 }
 
 /** The type of the values a domain (family, type name, range, set) ranges over. */
