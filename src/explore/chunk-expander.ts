@@ -8,7 +8,7 @@ import { fingerprint } from "./fingerprint.js";
 import { Arena, int32s, ownRegion } from "./arena.js";
 import { packRows } from "./packed-rows.js";
 import { probe } from "./probe-table.js";
-import { normalizeFingerprint, partitionOf, tableView } from "./partitioned-set.js";
+import { groupByPartition, normalizeFingerprint, partitionOf, tableView } from "./partitioned-set.js";
 import type { ExpandEvent, ExpandResult, ExpandTask } from "./parallel-tasks.js";
 import { SliceReader } from "./slice-reader.js";
 
@@ -218,14 +218,15 @@ export function createChunkExpander(model: Model): ChunkExpander {
       fingerprintArena.reset();
       fingerprintLevel = task.level;
     }
-    const fingerprints = fingerprintArena.alloc(candidates * 8);
-    int32s(fingerprints).set(candFps.subarray(0, candidates * 2));
+    const fingerprints = fingerprintArena.alloc(candidates * 12);
+    const partitionStarts = groupByPartition(candFps, candidates, int32s(fingerprints));
     const result: ExpandResult = {
       kind: "expand",
       chunk: task.chunk,
       skipped,
       candidates,
       fingerprints,
+      partitionStarts,
       origins: packRows(candOrigins, 0, candidates, 2, alloc),
       states: packRows(candStates, 0, candidates, stateSize, alloc),
       parents: packRows(parents, 0, taken, 2, ownRegion),

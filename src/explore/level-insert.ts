@@ -20,7 +20,7 @@ export async function insertLevel(
   flagOffsets: readonly number[],
   maxPartitionBytes: number,
 ): Promise<number[] | undefined> {
-  const chunks = used.map((r) => ({ fingerprints: r.fingerprints, count: r.candidates }));
+  const chunks = used.map((r) => ({ fingerprints: r.fingerprints, partitionStarts: r.partitionStarts }));
   const tasks = [];
   for (let g = 0; g < groups; g++) {
     const partitions: number[] = [];

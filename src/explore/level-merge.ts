@@ -1,6 +1,7 @@
 // Phase B of the parallel BFS, run in workers: inserts a level's candidates into the seen-set
-// partition by partition. Each task owns some partitions and takes every candidate in chunk
-// order, so the first occurrence of a state wins whoever runs it. Phase A is chunk-expander.ts's.
+// partition by partition. Each task owns some partitions and takes their candidates (phase A
+// grouped each chunk's by partition) in chunk order, so the first occurrence of a state wins
+// whoever runs it. Phase A is chunk-expander.ts's.
 
 import { int32s } from "./arena.js";
 import { AddResult } from "./fingerprint-set.js";
@@ -19,8 +20,8 @@ const arrived = new Int32Array(BATCH * 3);
 const grouped = new Int32Array(BATCH * 3);
 
 /**
- * Inserts, for the owned partitions, every candidate of every chunk, and marks in `flags` those
- * that were new. Candidates go in batches (in chunk order), each inserted window by window of the
+ * Inserts the owned partitions' candidates of every chunk, and marks in `flags` those that
+ * were new. Candidates go in batches (in chunk order), each inserted window by window of the
  * tables: a stable grouping, so among equal fingerprints the first in chunk order still comes
  * first. The set's contents and the flags depend only on the candidates, never on which task owns
  * which partition.
@@ -32,19 +33,21 @@ export function insertCandidates(task: InsertTask): InsertResult {
   let count = 0;
   let full = false;
   for (let c = 0; c < task.chunks.length && !full; c++) {
-    const fps = int32s(task.chunks[c]!.fingerprints);
+    const { fingerprints, partitionStarts } = task.chunks[c]!;
+    const triples = int32s(fingerprints);
     const offset = task.flagOffsets[c]!;
-    for (let k = 0, n = task.chunks[c]!.count; k < n; k++) {
-      const hi = fps[k * 2]!;
-      if (owned[partitionOf(hi)] === undefined) continue;
-      arrived[count * 3] = hi;
-      arrived[count * 3 + 1] = fps[k * 2 + 1]!;
-      arrived[count * 3 + 2] = offset + k;
-      if (++count === BATCH) {
-        full = insertBatch(owned, task.partitions, count, flags);
-        count = 0;
-        if (full) break;
+    for (const p of task.partitions) {
+      for (let at = partitionStarts[p]! * 3, end = partitionStarts[p + 1]! * 3; at < end; at += 3) {
+        arrived[count * 3] = triples[at]!;
+        arrived[count * 3 + 1] = triples[at + 1]!;
+        arrived[count * 3 + 2] = offset + triples[at + 2]!;
+        if (++count === BATCH) {
+          full = insertBatch(owned, task.partitions, count, flags);
+          count = 0;
+          if (full) break;
+        }
       }
+      if (full) break;
     }
   }
   if (!full && count > 0) full = insertBatch(owned, task.partitions, count, flags);

@@ -86,8 +86,13 @@ export interface ExpandResult {
   /** True when the chunk was abandoned because an earlier chunk had an event. */
   readonly skipped: boolean;
   readonly candidates: number;
-  /** Int32 (hi, lo) per candidate (normalized fingerprints); valid until the next level starts. */
+  /**
+   * Int32 (hi, lo, index in the chunk) per candidate (normalized fingerprints), grouped by
+   * partition (see groupByPartition); valid until the next level starts.
+   */
   readonly fingerprints: Region;
+  /** Partition p's candidates are triples partitionStarts[p] to partitionStarts[p + 1] - 1. */
+  readonly partitionStarts: readonly number[];
   /** (parent rank delta, ordinal) per candidate from the task's `firstRank` (see CandidateSource). */
   readonly origins: Region;
   /** Packed page of the candidates' states (valid until the level after next starts). */
@@ -115,7 +120,7 @@ export interface InsertTask {
   readonly kind: "insert";
   readonly partitions: readonly number[];
   readonly refs: readonly { readonly buffer: SharedArrayBuffer; readonly count: number }[];
-  readonly chunks: readonly { readonly fingerprints: Region; readonly count: number }[];
+  readonly chunks: readonly Pick<ExpandResult, "fingerprints" | "partitionStarts">[];
   /** One byte per candidate: set to 1 for each new state (written for owned partitions only). */
   readonly flags: Region;
   /** Where each chunk's flags start in `flags`. */

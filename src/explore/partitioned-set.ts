@@ -19,6 +19,27 @@ export function partitionOf(hi: number): number {
   return hi >>> PARTITION_SHIFT;
 }
 
+/**
+ * Writes the `count` (hi, lo) pairs of `fps` into `out` as (hi, lo, index) triples grouped by
+ * partition, in their order within each partition (a stable counting sort), and answers where
+ * each partition's triples start: partition p's are triples starts[p] to starts[p + 1] - 1. Phase
+ * A hands its candidates to phase B so, so that an insert task reads only its own partitions'.
+ */
+export function groupByPartition(fps: Int32Array, count: number, out: Int32Array): number[] {
+  const starts = new Int32Array(PARTITIONS + 1);
+  for (let k = 0; k < count; k++) starts[partitionOf(fps[k * 2]!) + 1]!++;
+  for (let p = 0; p < PARTITIONS; p++) starts[p + 1]! += starts[p]!;
+  const next = starts.slice(0, PARTITIONS);
+  for (let k = 0; k < count; k++) {
+    const hi = fps[k * 2]!;
+    const at = next[partitionOf(hi)]!++ * 3;
+    out[at] = hi;
+    out[at + 1] = fps[k * 2 + 1]!;
+    out[at + 2] = k;
+  }
+  return Array.from(starts);
+}
+
 /** Replaces the fingerprint (0, 0), which marks empty slots, as FingerprintSet does. In place. */
 export function normalizeFingerprint(fp: Int32Array): void {
   if ((fp[0]! | fp[1]!) === 0) {

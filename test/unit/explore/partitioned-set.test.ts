@@ -5,6 +5,7 @@ import { int32s, ownRegion, type Region } from "../../../src/explore/arena.js";
 import { insertCandidates } from "../../../src/explore/level-merge.js";
 import {
   createPartition,
+  groupByPartition,
   normalizeFingerprint,
   OwnedPartition,
   partitionOf,
@@ -52,19 +53,36 @@ describe("partitioned seen-set", () => {
   });
 });
 
+describe("groupByPartition", () => {
+  it("groups (hi, lo, index) triples by partition, keeping their order within a partition", () => {
+    const pair = fc.tuple(fc.integer({ min: 0, max: PARTITIONS - 1 }), fc.integer()).map(([p, lo]): [number, number] => [(p << 26) | (lo & 0xffff), lo]);
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 300 }), (pairs) => {
+        const out = new Int32Array(pairs.length * 3);
+        const starts = groupByPartition(Int32Array.from(pairs.flat()), pairs.length, out);
+        expect(starts).toHaveLength(PARTITIONS + 1);
+        for (let p = 0; p < PARTITIONS; p++) {
+          const expected = pairs.flatMap(([hi, lo], k) => (partitionOf(hi) === p ? [hi, lo, k] : []));
+          expect(Array.from(out.subarray(starts[p]! * 3, starts[p + 1]! * 3))).toEqual(expected);
+        }
+      }),
+    );
+  });
+});
+
 describe("phase B: insertCandidates", () => {
-  /** Chunks of candidates as phase A hands them over: normalized (hi, lo) pairs in shared memory. */
-  function chunksOf(lists: [number, number][][]): { fingerprints: Region; count: number }[] {
+  /** Chunks of candidates as phase A hands them over: normalized pairs grouped by partition. */
+  function chunksOf(lists: [number, number][][]): { fingerprints: Region; partitionStarts: number[]; count: number }[] {
     return lists.map((pairs) => {
-      const fingerprints = ownRegion(Math.max(8, pairs.length * 8));
-      const words = int32s(fingerprints);
+      const fps = new Int32Array(pairs.length * 2);
       pairs.forEach(([hi, lo], k) => {
         const fp = new Int32Array([hi, lo]);
         normalizeFingerprint(fp);
-        words[k * 2] = fp[0]!;
-        words[k * 2 + 1] = fp[1]!;
+        fps.set(fp, k * 2);
       });
-      return { fingerprints, count: pairs.length };
+      const fingerprints = ownRegion(Math.max(8, pairs.length * 12));
+      const partitionStarts = groupByPartition(fps, pairs.length, int32s(fingerprints));
+      return { fingerprints, partitionStarts, count: pairs.length };
     });
   }
 
