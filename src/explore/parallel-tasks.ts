@@ -3,12 +3,23 @@
 // itself is in chunk-expander.ts (expand) and level-merge.ts (insert); random search's walk ranges
 // (walks) run in walk-runner.ts and need no shared memory.
 
+import type { Spec } from "../ast/nodes.js";
 import type { Region } from "./arena.js";
 import type { Shard, WalkRangeResult } from "./walk-runner.js";
 
-/** What a worker needs to rebuild the Model: `compile` is deterministic, so it gets the same one. */
+/** A spec as the pool gets it: the text, its file name and the `--const` overrides. */
 export interface ModelInput {
   readonly source: string;
+  readonly fileName: string;
+  readonly constants: Readonly<Record<string, string>>;
+}
+
+/**
+ * What a worker needs to rebuild the Model: the parsed spec (parsing is deterministic, and so are
+ * `check` and `compile`, so it gets the same Model as the main thread).
+ */
+export interface WorkerInput {
+  readonly ast: Spec;
   readonly fileName: string;
   readonly constants: Readonly<Record<string, string>>;
 }

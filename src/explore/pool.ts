@@ -1,12 +1,15 @@
 // The worker pool of the parallel BFS and of random search: the only module that imports piscina.
 // Workers run dist/explore/worker.js (the compiled code), found from the package root, so the pool
-// also works when this file runs from src/ under vitest (after `npm run build`).
+// also works when this file runs from src/ under vitest (after `npm run build`). The spec is
+// parsed here, where the parser is loaded already, and workers get its syntax tree: a worker
+// never loads the parser (chevrotain and its grammar analysis cost ~150 ms of each thread's start).
 
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { createActivityBoard, readActivity, type WorkerActivity } from "./activity.js";
-import { createTaskRunner, type ModelInput, type Task, type TaskResult, type TaskRunner } from "./parallel-tasks.js";
+import { parse } from "../syntax/index.js";
+import { createTaskRunner, type ModelInput, type Task, type TaskResult, type TaskRunner, type WorkerInput } from "./parallel-tasks.js";
 
 /** The compiled worker: `<package root>/dist/explore/worker.js` from both src/explore and dist/explore. */
 export function workerFile(): string {
@@ -23,7 +26,7 @@ export interface WorkerPool extends TaskRunner {
 }
 
 /**
- * Starts `threads` worker threads, each rebuilding the model of `input` (a warm-up task per
+ * Starts `threads` worker threads, each rebuilding the model of `input` from its syntax tree (a warm-up task per
  * thread starts that at once; `isReady()` answers true when they are done). Tasks run in
  * submission order as threads free up. Call `destroy()` when done: tasks still queued or running
  * then reject. Throws when the worker has not been built.
@@ -31,6 +34,9 @@ export interface WorkerPool extends TaskRunner {
 export function createWorkerPool(threads: number, input: ModelInput): WorkerPool {
   const filename = workerFile();
   if (!existsSync(filename)) throw new Error(`internal: ${filename} is missing; run \`npm run build\` first`);
+  const parsed = parse(input.source, input.fileName);
+  if (parsed.ast === undefined) throw new Error(`internal: ${input.fileName} does not parse; load it with loadModel first`);
+  const workerInput: WorkerInput = { ast: parsed.ast, fileName: input.fileName, constants: input.constants };
   const board = createActivityBoard(threads);
   const pool = new Piscina<Task, TaskResult>({
     filename,
@@ -38,7 +44,7 @@ export function createWorkerPool(threads: number, input: ModelInput): WorkerPool
     maxThreads: threads,
     concurrentTasksPerWorker: 1,
     idleTimeout: 60_000,
-    workerData: { input, activity: board },
+    workerData: { input: workerInput, activity: board },
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
   // A task still running when the pool is destroyed (a random search that stopped early abandons

@@ -1,11 +1,14 @@
 // The worker thread of the parallel BFS (loaded by pool.ts from dist/): rebuilds the Model once
-// from the pool's workerData (a ModelInput; compile is deterministic), then runs tasks with it.
-// It is a thread's composition root, so it may use loadModel from index.ts.
+// from the pool's workerData (a WorkerInput: the parsed spec; check and compile are
+// deterministic), then runs tasks with it. It is a thread's composition root, so it may use
+// check/ and compile/; it does not import the parser, which is slow to load.
 
 import { workerData } from "node:worker_threads";
-import { loadModel } from "../index.js";
+import { check } from "../check/index.js";
+import { compile } from "../compile/index.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ActivityRow } from "./activity.js";
-import type { ModelInput, Task, TaskResult } from "./parallel-tasks.js";
+import type { Task, TaskResult, WorkerInput } from "./parallel-tasks.js";
 import type { WalkRangeResult } from "./walk-runner.js";
 import { createTaskHandler } from "./task-handler.js";
 
@@ -14,13 +17,15 @@ let handler: ((task: Task) => TaskResult) | undefined;
 /** Loads the model named by workerData on first use. */
 function getHandler(): (task: Task) => TaskResult {
   if (handler !== undefined) return handler;
-  const input = (workerData as { input: ModelInput }).input;
-  const loaded = loadModel(input.source, input.fileName, { constants: input.constants });
-  if (loaded.model === undefined) {
-    const codes = loaded.diagnostics.map((d) => d.code).join(", ");
+  const input = (workerData as { input: WorkerInput }).input;
+  const checked = check(input.ast, { constants: input.constants });
+  const compiled = checked.checked === undefined ? undefined : compile(checked.checked);
+  if (compiled?.model === undefined) {
+    const diagnostics: Diagnostic[] = [...checked.diagnostics, ...(compiled?.diagnostics ?? [])];
+    const codes = diagnostics.map((d) => d.code).join(", ");
     throw new Error(`internal: a worker could not rebuild the model of ${input.fileName} (${codes})`);
   }
-  handler = createTaskHandler(loaded.model);
+  handler = createTaskHandler(compiled.model);
   return handler;
 }
 
