@@ -26,9 +26,9 @@ export interface WorkerPool extends TaskRunner {
 }
 
 /**
- * Starts `threads` worker threads, each rebuilding the model of `input` from its syntax tree (a warm-up task per
- * thread starts that at once; `isReady()` answers true when they are done). Tasks run in
- * submission order as threads free up. Call `destroy()` when done: tasks still queued or running
+ * Starts `threads` worker threads, each rebuilding the model of `input` from its syntax tree (a
+ * warm-up task per thread starts that at once; `isReady()` answers true when they are done).
+ * Tasks start in submission order as threads free up. Call `destroy()` when done: tasks still queued or running
  * then reject. Throws when the worker has not been built.
  */
 export function createWorkerPool(threads: number, input: ModelInput): WorkerPool {
@@ -43,6 +43,10 @@ export function createWorkerPool(threads: number, input: ModelInput): WorkerPool
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: 1,
+    // Without it, piscina puts a queued task it could not hand out yet at the back of its queue,
+    // so tasks start out of order; the parallel BFS hands out runs of chunks big first and small
+    // last (runner-choice.ts, groupRuns) and counts on them starting in that order.
+    stricterFIFO: true,
     idleTimeout: 60_000,
     workerData: { input: workerInput, activity: board },
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
