@@ -6,7 +6,7 @@ import type { Model } from "../compile/model.js";
 import { EvaluationError } from "../compile/model.js";
 import { fingerprint } from "./fingerprint.js";
 import { AddResult, FingerprintSet, REMAPPED_ZERO_HI, REMAPPED_ZERO_LO } from "./fingerprint-set.js";
-import { Frontier } from "./frontier.js";
+import { Frontier, type LevelBuffer, type ParentTable } from "./frontier.js";
 import type { CheckResult, Progress } from "./result.js";
 import { summarize, type Stop } from "./summarize.js";
 
@@ -71,12 +71,44 @@ export async function exploreAsync(model: Model, options: ExploreOptions = {}, s
 export interface Search {
   /** Advances for about `sliceMs` ms (it pauses only at polls, every 4096 states); true once over. */
   run(sliceMs: number): boolean;
-  /** The result; call it once run() has returned true. */
+  /** The result; call it once run() has returned true, unless the search was handed over. */
   result(): CheckResult;
+  /** Where the search stopped when `handOver` asked for it (run() then returned true), else undefined. */
+  handedOver(): SearchSnapshot | undefined;
 }
 
+/**
+ * A search stopped between two levels, for another explorer to go on from (parallel-bfs.ts):
+ * everything explore() knows at that point.
+ */
+export interface SearchSnapshot {
+  /** performance.now() when the search started. */
+  readonly startedAt: number;
+  /** The level to expand next; its states are `next`. */
+  readonly level: number;
+  /** The global index (discovery order) of the first state of each level 0..level. */
+  readonly levelStarts: readonly number[];
+  /** Global index -> parent's global index (-1 for an initial state) and step ordinal. */
+  readonly parents: ParentTable;
+  /** The states of `level`, as records (global index, state), in discovery order. */
+  readonly next: LevelBuffer;
+  readonly seen: FingerprintSet;
+  readonly distinct: number;
+  readonly generated: number;
+  readonly levelsFound: number;
+  readonly peakBytes: number;
+  readonly coverage: Float64Array;
+  readonly reached: readonly boolean[];
+}
+
+/**
+ * Asked between levels (before `level` is expanded; `size` states): true stops the search there
+ * so that another explorer can go on from its snapshot (see Search.handedOver).
+ */
+export type HandOver = (level: number, size: number) => boolean;
+
 /** The search explore() runs, stopped between slices; see explore(). */
-export function createSearch(model: Model, options: ExploreOptions = {}): Search {
+export function createSearch(model: Model, options: ExploreOptions = {}, handOver?: HandOver): Search {
   const startedAt = performance.now();
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
@@ -111,6 +143,8 @@ export function createSearch(model: Model, options: ExploreOptions = {}): Search
   let lastProgressAt = startedAt;
   let sliceEnd = Number.POSITIVE_INFINITY; // when the current run() slice should pause
   let isSliceOver = false; // set by poll()
+  const levelStarts = [0]; // global index of the first state of each level
+  let snapshot: SearchSnapshot | undefined;
 
   /** Dedupes `state` and, when new, hands it to `discover`; may set `stop`. Kept small: it is inlined. */
   const admit = (state: Int32Array, parent: number, ord: number, depth: number): void => {
@@ -234,7 +268,12 @@ export function createSearch(model: Model, options: ExploreOptions = {}): Search
           }
           poll();
           if (stop !== undefined) break;
+          if (handOver?.(level, frontier.next.size) === true) {
+            snapshot = { startedAt, level, levelStarts, parents, next: frontier.next, seen, distinct, generated, levelsFound, peakBytes, coverage, reached };
+            return true;
+          }
           frontier.advance();
+          levelStarts.push(distinct);
           expandedBeforeLevel = expanded;
           inLevel = true;
           nextChunk = nextRecord = 0;
@@ -295,5 +334,5 @@ export function createSearch(model: Model, options: ExploreOptions = {}): Search
     const unreached = reachable.filter((i) => !reached[i]).map((i) => model.properties[i]!.name);
     return summarize(model, stop, base, unreached);
   };
-  return { run, result };
+  return { run, result, handedOver: () => snapshot };
 }

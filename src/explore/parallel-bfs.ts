@@ -3,7 +3,7 @@
 // them partition by partition in chunk order (level-merge.ts); the winners are the next level.
 
 import { EvaluationError, type Model } from "../compile/model.js";
-import { summarize, type ExploreOptions, type Stop } from "./bfs.js";
+import { summarize, type ExploreOptions, type SearchSnapshot, type Stop } from "./bfs.js";
 import { chunkStarts, LevelStore } from "./level-store.js";
 import { Arena, ownRegion, type Region } from "./arena.js";
 import { buildInitialLevel } from "./initial-level.js";
@@ -14,6 +14,7 @@ import { sliceLevel } from "./slice-reader.js";
 import type { CheckResult, LimitKind } from "./result.js";
 import { groupRuns, RunnerChoice, type Runners } from "./runner-choice.js";
 import { insertLevel } from "./level-insert.js";
+import { handOverLevels } from "./level-handover.js";
 
 export type { Runners } from "./runner-choice.js";
 
@@ -47,14 +48,15 @@ const NO_EVENT = 0x7fffffff;
  * number of workers or on timing, so the counts, the outcome, the path and the coverage equal
  * explore()'s. Only `seconds`, `statesPerSecond`, `peakMemoryBytes` and where a time, memory or
  * interrupt limit stops the search may differ. EvaluationErrors become outcome `error`; any other
- * exception in a task rejects the promise.
+ * exception in a task rejects the promise. With `from`, it goes on from where explore()'s search
+ * was handed over (bfs.ts, createSearch), with the same answer.
  */
-export async function exploreLevels(model: Model, runners: Runners, options: LevelSearchOptions): Promise<CheckResult> {
-  return new LevelSearch(model, runners, options).run();
+export async function exploreLevels(model: Model, runners: Runners, options: LevelSearchOptions, from?: SearchSnapshot): Promise<CheckResult> {
+  return new LevelSearch(model, runners, options, from).run();
 }
 
 class LevelSearch {
-  private readonly startedAt = performance.now();
+  private readonly startedAt: number;
   private readonly maxStates: number;
   private readonly maxDepth: number;
   private readonly deadline: number;
@@ -83,7 +85,9 @@ class LevelSearch {
     private readonly model: Model,
     runners: Runners,
     private readonly options: LevelSearchOptions,
+    private readonly from?: SearchSnapshot,
   ) {
+    this.startedAt = from?.startedAt ?? performance.now();
     this.choice = new RunnerChoice(runners, this.startedAt);
     this.maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
     this.maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
@@ -97,8 +101,13 @@ class LevelSearch {
 
   async run(): Promise<CheckResult> {
     await this.choice.waitForEagerPool();
-    // Step 1: Add the initial states (level 0), here, as explore() does.
-    this.addInitialStates();
+    // Step 1: Add the initial states (level 0), here, as explore() does; or take over explore()'s
+    // search (the pool, if the search looks long, boots meanwhile).
+    if (this.from === undefined) this.addInitialStates();
+    else {
+      await this.choice.yieldToPool(this.from.next.size);
+      this.takeOver(this.from);
+    }
     while (this.stop === undefined && this.current.size > 0) {
       // Step 2: Between levels, honour the depth bound and poll the other limits.
       if (this.level === this.maxDepth) {
@@ -122,6 +131,26 @@ class LevelSearch {
     this.distinct = initial.size;
     this.levelsFound = initial.size > 0 ? 1 : 0;
     const { size, source, flags } = initial;
+    this.current = { size, starts: chunkStarts(size), sources: [source], flags, winners: [size] };
+  }
+
+  /** Goes on from explore()'s search, stopped before level `from.level`. */
+  private takeOver(from: SearchSnapshot): void {
+    this.distinct = from.distinct;
+    this.generated = from.generated;
+    this.coverage.set(from.coverage);
+    from.reached.forEach((r, i) => (this.reached[i] = r));
+    this.levelsFound = from.levelsFound;
+    this.level = from.level;
+    this.peakBytes = from.peakBytes;
+    const handed = handOverLevels(from, this.memoryBytes);
+    if (handed.parts === undefined) {
+      this.stop = { kind: "limit", limit: "memory" };
+      return;
+    }
+    this.parts = handed.parts;
+    for (const level of handed.past) this.store.push(level.starts, level.parents, level.bases);
+    const { size, source, flags } = handed;
     this.current = { size, starts: chunkStarts(size), sources: [source], flags, winners: [size] };
   }
 

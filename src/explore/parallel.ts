@@ -1,14 +1,16 @@
-// exploreParallel, for the CLI and the API: runs parallel-bfs.ts here and on a worker pool started
-// for the big levels of long searches. Like worker.ts a composition root (it builds models with
-// index.ts's loadModel), the one exception to explore/'s imports.
+// exploreParallel, for the CLI and the API: runs explore() until the search looks long, then hands
+// it over to parallel-bfs.ts, here and on a worker pool for the big levels. Like worker.ts a
+// composition root (it builds models with index.ts's loadModel), the one exception to explore/'s
+// imports.
 
 import type { Model } from "../compile/model.js";
 import { loadModel } from "../index.js";
-import { explore, type ExploreOptions } from "./bfs.js";
+import { createSearch, explore, type ExploreOptions, type SearchSnapshot } from "./bfs.js";
 import { createLocalRunner } from "./local-runner.js";
 import { exploreLevels } from "./parallel-bfs.js";
 import type { ModelInput } from "./parallel-tasks.js";
 import { createWorkerPool, type WorkerPool } from "./pool.js";
+import { looksLong } from "./runner-choice.js";
 import type { CheckResult } from "./result.js";
 
 export type { ModelInput } from "./parallel-tasks.js";
@@ -18,34 +20,58 @@ export interface ParallelOptions extends ExploreOptions {
   readonly workers: number;
   /**
    * Levels of fewer states than this are expanded on this thread (threads would cost more than
-   * they save), and threads start only after 200 ms; default 4096. Results do not depend on it;
-   * tests set 0 to use the workers from the first level.
+   * they save), and threads start only after 200 ms; until then the search is explore()'s;
+   * default 4096. Results do not depend on it; tests set 0 to use the workers from the first level.
    */
   readonly workersFrom?: number;
 }
 
 const WORKERS_FROM = 4096;
-/** Threads start only once the search has run this long (their start costs about 0.3 s). */
+/** Threads start only once the search has run this long (their start costs about 0.25 s). */
 const WORKERS_AFTER_MS = 200;
+/** explore() runs in slices of this many ms before a hand-over, so that timers and signals run. */
+const SLICE_MS = 50;
 
 /**
- * Explores the spec `input` breadth first on `options.workers` threads. The counts, the outcome,
- * the violation and its path, and the coverage are those of explore() on the same model, at any
- * worker count (see exploreLevels). `model`, when given, must be the Model of `input` (it saves
+ * Explores the spec `input` breadth first on `options.workers` threads: explore() first, on this
+ * thread, and once the search looks long (see looksLong) the level search on threads. The counts,
+ * the outcome, the violation and its path, and the coverage are those of explore() on the same
+ * model, at any worker count (see exploreLevels). `model`, when given, must be the Model of `input` (it saves
  * compiling it again). Throws when `input` does not compile: load it with loadModel first.
  */
 export async function exploreParallel(input: ModelInput, options: ParallelOptions, model?: Model): Promise<CheckResult> {
   const main = model ?? load(input);
   if (options.workers <= 1) return explore(main, options);
+  const poolFrom = options.workersFrom ?? WORKERS_FROM;
+  // Step 1: Search with explore() (the fastest on one thread) until the search looks long
+  // enough for threads; a short search ends there.
+  let from: SearchSnapshot | undefined;
+  if (poolFrom > 0) {
+    const startedAt = performance.now();
+    // A search whose levels shrink is ending: threads would start for its last few levels (a
+    // long one with small levels is handed over only while they do not shrink).
+    let previous = 0;
+    const handOver = (_: number, size: number): boolean => {
+      const long = looksLong(performance.now() - startedAt, size, poolFrom, WORKERS_AFTER_MS);
+      const go = long && (size >= 16 * poolFrom || size >= previous);
+      previous = size;
+      return go;
+    };
+    const search = createSearch(main, options, handOver);
+    while (!search.run(SLICE_MS)) await new Promise<void>((resolve) => setImmediate(resolve));
+    from = search.handedOver();
+    if (from === undefined) return search.result();
+  }
+  // Step 2: Go on level by level, on the threads for big levels.
   let pool: WorkerPool | undefined;
   const runners = {
     local: createLocalRunner(main),
     pool: () => (pool ??= createWorkerPool(options.workers, input)),
-    poolFrom: options.workersFrom ?? WORKERS_FROM,
+    poolFrom,
     startAfterMs: WORKERS_AFTER_MS,
   };
   try {
-    return await exploreLevels(main, runners, options);
+    return await exploreLevels(main, runners, options, from);
   } finally {
     await pool?.destroy();
   }

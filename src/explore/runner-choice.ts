@@ -84,10 +84,16 @@ export class RunnerChoice {
   private started(size: number): Pool | undefined {
     const { pool, poolFrom = 0, startAfterMs = 0 } = this.runners;
     if (this.pool !== undefined || pool === undefined || poolFrom === 0) return (this.pool ??= pool?.());
-    const elapsed = performance.now() - this.startedAt;
-    const looksLong = (elapsed >= startAfterMs && size >= 16 * poolFrom) || (elapsed >= 5 * startAfterMs && size * 8 >= poolFrom);
-    return looksLong ? (this.pool = pool()) : undefined;
+    return looksLong(performance.now() - this.startedAt, size, poolFrom, startAfterMs) ? (this.pool = pool()) : undefined;
   }
+}
+
+/**
+ * Whether a search `elapsedMs` old, at a level of `size` states, looks long enough to start
+ * threads for (see Runners: `poolFrom`, `startAfterMs`).
+ */
+export function looksLong(elapsedMs: number, size: number, poolFrom: number, startAfterMs: number): boolean {
+  return (elapsedMs >= startAfterMs && size >= 16 * poolFrom) || (elapsedMs >= 5 * startAfterMs && size * 8 >= poolFrom);
 }
 
 /**

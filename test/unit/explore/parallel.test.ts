@@ -5,10 +5,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EvaluationError } from "../../../src/compile/model.js";
-import { explore, type ExploreOptions } from "../../../src/explore/bfs.js";
+import type { Model } from "../../../src/compile/model.js";
+import { createSearch, explore, type ExploreOptions } from "../../../src/explore/bfs.js";
 import { createLocalRunner } from "../../../src/explore/local-runner.js";
-import { exploreLevels } from "../../../src/explore/parallel-bfs.js";
+import { exploreLevels, type Runners } from "../../../src/explore/parallel-bfs.js";
 import { exploreParallel } from "../../../src/explore/parallel.js";
+import { createWorkerPool } from "../../../src/explore/pool.js";
 import type { CheckResult } from "../../../src/explore/result.js";
 import { loadModel } from "../../../src/index.js";
 import { createToyModel, type ToyModelSpec } from "../../helpers/toy-models.js";
@@ -51,6 +53,14 @@ async function onThisThread(model: ReturnType<typeof bits>, workers: number, opt
   return exploreLevels(model, { local: createLocalRunner(model) }, { ...options, workers });
 }
 
+/** explore()'s search handed over before level `level`, then exploreLevels on `runners` from there. */
+async function handedOverAt(model: Model, level: number, options: ExploreOptions, runners: Runners = { local: createLocalRunner(model) }) {
+  const search = createSearch(model, options, (l) => l === level);
+  search.run(Number.POSITIVE_INFINITY);
+  const from = search.handedOver();
+  return { handed: from !== undefined, result: from === undefined ? search.result() : await exploreLevels(model, runners, { ...options, workers: 2 }, from) };
+}
+
 describe("exploreLevels on this thread equals explore()", () => {
   const cases: [string, () => ReturnType<typeof bits>, ExploreOptions][] = [
     ["wide levels, back edges (ok)", () => bits(12, { dropFrom: 7 }), {}],
@@ -83,6 +93,31 @@ describe("exploreLevels on this thread equals explore()", () => {
       for (const workers of [1, 2, 4]) expect(stable(await onThisThread(make(), workers, options))).toEqual(expected);
     });
   }
+
+  for (const [name, make, options] of cases) {
+    it(`${name}: same result when it takes over explore()'s search at any level`, async () => {
+      const expected = stable(explore(make(), options));
+      let handed = 0;
+      for (let level = 0; level <= 13; level++) {
+        const run = await handedOverAt(make(), level, options);
+        expect(stable(run.result)).toEqual(expected);
+        if (run.handed) handed++;
+      }
+      // explore() stops before some levels (at its event or limit); it was handed over before the others.
+      expect(handed).toBeGreaterThan(0);
+    });
+  }
+
+  it("takes over explore()'s search before the initial states' successors, repeated initial states among them", async () => {
+    const model = createToyModel({ initial: [[3], [1], [3], [2]], next: ([x]) => (x! < 9 ? [[0, [x! + 1]], [0, [x! + 2]]] : []) });
+    for (let level = 0; level < 4; level++) {
+      const run = await handedOverAt(model, level, {});
+      expect(run.handed).toBe(true);
+      expect(stable(run.result)).toEqual(stable(explore(model)));
+    }
+    const failing = createToyModel({ initial: [[1], [2]], next: ([x]) => [[0, [x! + 2]]], invariants: [{ name: "small", holds: ([x]) => x! < 7 }] });
+    expect(stable((await handedOverAt(failing, 1, {})).result)).toEqual(stable(explore(failing)));
+  });
 
   it("dedupes repeated initial states, fails on a bad initial state, handles none", async () => {
     const models = [
@@ -173,6 +208,24 @@ describe("exploreParallel on worker threads equals explore()", () => {
     const input = { source: readFileSync(file, "utf8"), fileName: file, constants: { K: "5" } };
     const model = loadModel(input.source, file, { constants: input.constants }).model!;
     expect(stable(await exploreParallel(input, { workers: 2 }, model))).toEqual(stable(explore(model)));
+  });
+
+  it("takes over explore()'s search on worker threads, with the same result", async () => {
+    for (const [file, level] of [
+      ["specs/split-brain.fl", 3],
+      ["test/fixtures/parallel/bits.fl", 4],
+    ] as const) {
+      const input = { source: readFileSync(file, "utf8"), fileName: file, constants: {} };
+      const model = loadModel(input.source, file).model!;
+      const pool = createWorkerPool(2, input);
+      try {
+        const run = await handedOverAt(model, level, {}, { local: createLocalRunner(model), pool: () => pool, poolFrom: 0 });
+        expect(run.handed).toBe(true);
+        expect(stable(run.result)).toEqual(stable(explore(model)));
+      } finally {
+        await pool.destroy();
+      }
+    }
   });
 
   it("refuses an input that does not compile", async () => {
