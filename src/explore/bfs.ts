@@ -92,13 +92,21 @@ export interface SearchSnapshot {
   readonly parents: ParentTable;
   /** The states of `level`, as records (global index, state), in discovery order. */
   readonly next: LevelBuffer;
-  readonly seen: FingerprintSet;
+  readonly seen: SeenSet;
   readonly distinct: number;
   readonly generated: number;
   readonly levelsFound: number;
   readonly peakBytes: number;
   readonly coverage: Float64Array;
   readonly reached: readonly boolean[];
+}
+
+/** What explore() needs of its seen-set: FingerprintSet, or partitioned-set.ts's PartitionedSeenSet. */
+export interface SeenSet {
+  add(hi: number, lo: number): AddResult;
+  has(hi: number, lo: number): boolean;
+  readonly bytes: number;
+  maxBytes: number;
 }
 
 /**
@@ -108,7 +116,7 @@ export interface SearchSnapshot {
 export type HandOver = (level: number, size: number) => boolean;
 
 /** The search explore() runs, stopped between slices; see explore(). */
-export function createSearch(model: Model, options: ExploreOptions = {}, handOver?: HandOver): Search {
+export function createSearch(model: Model, options: ExploreOptions = {}, handOver?: HandOver, seenSet?: SeenSet): Search {
   const startedAt = performance.now();
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
@@ -116,7 +124,7 @@ export function createSearch(model: Model, options: ExploreOptions = {}, handOve
   const memoryBytes = options.memoryBytes ?? Number.POSITIVE_INFINITY;
   const { onProgress, shouldStop } = options;
 
-  const seen = new FingerprintSet({ maxBytes: memoryBytes });
+  const seen = seenSet ?? new FingerprintSet({ maxBytes: memoryBytes });
   const frontier = new Frontier(model.stateSize);
   const parents = frontier.parents;
   const fp = new Int32Array(2);

@@ -3,10 +3,10 @@
 
 import { ownRegion, type Region } from "./arena.js";
 import type { SearchSnapshot } from "./bfs.js";
-import { AddResult } from "./fingerprint-set.js";
+import { AddResult, FingerprintSet } from "./fingerprint-set.js";
 import { chunkStarts } from "./level-store.js";
 import { packRows } from "./packed-rows.js";
-import { createPartition, OwnedPartition, PARTITIONS, partitionOf, type PartitionRef } from "./partitioned-set.js";
+import { createPartition, OwnedPartition, PartitionedSeenSet, PARTITIONS, partitionOf, type PartitionRef } from "./partitioned-set.js";
 import type { CandidateSource } from "./parallel-tasks.js";
 
 /** A level of explore()'s past as parallel-bfs.ts stores it (LevelStore.push's arguments). */
@@ -30,15 +30,13 @@ export interface HandedLevels {
 /** Converts `snapshot` (taken before level `snapshot.level` is expanded); `memoryBytes` caps each partition's share. */
 export function handOverLevels(snapshot: SearchSnapshot, memoryBytes: number): HandedLevels {
   const { parents, levelStarts, level, next } = snapshot;
-  // Step 1: The seen-set, fingerprint by fingerprint (explore() stores them remapped as we do),
-  // into partitions made big enough for their share at once.
-  const shares = new Int32Array(PARTITIONS);
-  snapshot.seen.forEach((hi) => shares[partitionOf(hi)]!++);
-  const owned = Array.from(shares, (share) => new OwnedPartition(createPartition(share), memoryBytes / PARTITIONS));
-  let full = false;
-  snapshot.seen.forEach((hi, lo) => {
-    if (!full && owned[partitionOf(hi)]!.add(hi, lo) === AddResult.Full) full = true;
-  });
+  // Step 1: The seen-set: its partitions as they are, or a FingerprintSet's fingerprints one by
+  // one (stored remapped as ours) into partitions made big enough for their share at once.
+  const { seen } = snapshot;
+  let parts: PartitionRef[] | undefined;
+  if (seen instanceof PartitionedSeenSet) parts = seen.refs();
+  else if (seen instanceof FingerprintSet) parts = partitionsOf(seen, memoryBytes);
+  else throw new Error("internal: a seen-set the parallel BFS cannot take over");
   // Step 2: Parent pages of levels 0 .. level - 1: per state, its parent's rank in the level
   // before (-1 for initial states) as deltas within a page, and the step's ordinal.
   const rankOfParent = (index: number, l: number): number => {
@@ -93,5 +91,17 @@ export function handOverLevels(snapshot: SearchSnapshot, memoryBytes: number): H
   };
   const flags = ownRegion(Math.max(size, 1));
   new Uint8Array(flags.buffer).fill(1);
-  return { parts: full ? undefined : owned.map((o) => o.toRef()), past, source, flags, size };
+  return { parts, past, source, flags, size };
+}
+
+/** The fingerprints of `seen` as partitions; undefined when a partition could not hold its share. */
+function partitionsOf(seen: FingerprintSet, memoryBytes: number): PartitionRef[] | undefined {
+  const shares = new Int32Array(PARTITIONS);
+  seen.forEach((hi) => shares[partitionOf(hi)]!++);
+  const owned = Array.from(shares, (share) => new OwnedPartition(createPartition(share), memoryBytes / PARTITIONS));
+  let full = false;
+  seen.forEach((hi, lo) => {
+    if (!full && owned[partitionOf(hi)]!.add(hi, lo) === AddResult.Full) full = true;
+  });
+  return full ? undefined : owned.map((o) => o.toRef());
 }

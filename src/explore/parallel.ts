@@ -9,6 +9,7 @@ import { createSearch, explore, type ExploreOptions, type SearchSnapshot } from 
 import { createLocalRunner } from "./local-runner.js";
 import { exploreLevels } from "./parallel-bfs.js";
 import type { ModelInput } from "./parallel-tasks.js";
+import { PartitionedSeenSet } from "./partitioned-set.js";
 import { createWorkerPool, type WorkerPool } from "./pool.js";
 import { looksLong } from "./runner-choice.js";
 import type { CheckResult } from "./result.js";
@@ -57,7 +58,8 @@ export async function exploreParallel(input: ModelInput, options: ParallelOption
       previous = size;
       return go;
     };
-    const search = createSearch(main, options, handOver);
+    // Its seen-set is already the level search's partitions: the hand-over copies none of it.
+    const search = createSearch(main, options, handOver, new PartitionedSeenSet(options.memoryBytes));
     while (!search.run(SLICE_MS)) await new Promise<void>((resolve) => setImmediate(resolve));
     from = search.handedOver();
     if (from === undefined) return search.result();

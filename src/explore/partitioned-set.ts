@@ -66,6 +66,54 @@ export function createPartition(entries = 0): PartitionRef {
   return { buffer: createGrowableBuffer(slots * 8), count: 0 };
 }
 
+/**
+ * The seen-set of explore() when the parallel BFS may take its search over (bfs.ts, createSearch):
+ * the same partitions, so that the hand-over needs no copy. Adds and lookups as FingerprintSet's.
+ */
+export class PartitionedSeenSet {
+  private readonly owned: OwnedPartition[];
+  private cap: number;
+
+  constructor(maxBytes = Number.POSITIVE_INFINITY) {
+    this.cap = maxBytes;
+    this.owned = Array.from({ length: PARTITIONS }, () => new OwnedPartition(createPartition(), maxBytes / PARTITIONS));
+  }
+
+  /** Bytes the tables may grow to, in all (split evenly between the partitions). */
+  get maxBytes(): number {
+    return this.cap;
+  }
+
+  set maxBytes(bytes: number) {
+    this.cap = bytes;
+    for (const part of this.owned) part.maxBytes = bytes / PARTITIONS;
+  }
+
+  /** Bytes held by the tables. */
+  get bytes(): number {
+    let total = 0;
+    for (const part of this.owned) total += part.buffer.byteLength;
+    return total;
+  }
+
+  /** Adds the fingerprint (hi, lo); says whether it was new, already present, or did not fit. */
+  add(hi: number, lo: number): AddResult {
+    if ((hi | lo) === 0) return this.add(REMAPPED_ZERO_HI, REMAPPED_ZERO_LO);
+    return this.owned[partitionOf(hi)]!.add(hi, lo);
+  }
+
+  /** True when the fingerprint (hi, lo) is in the set. */
+  has(hi: number, lo: number): boolean {
+    if ((hi | lo) === 0) return this.has(REMAPPED_ZERO_HI, REMAPPED_ZERO_LO);
+    return this.owned[partitionOf(hi)]!.has(hi, lo);
+  }
+
+  /** The partitions as shared data (for the parallel BFS). */
+  refs(): PartitionRef[] {
+    return this.owned.map((part) => part.toRef());
+  }
+}
+
 /** Where a growing table keeps its old contents while it rehashes (one per thread, reused). */
 let rehashScratch = new Int32Array(0);
 

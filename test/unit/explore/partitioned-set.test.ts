@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AddResult } from "../../../src/explore/fingerprint-set.js";
+import { AddResult, FingerprintSet } from "../../../src/explore/fingerprint-set.js";
 import { int32s, ownRegion, type Region } from "../../../src/explore/arena.js";
 import { insertCandidates } from "../../../src/explore/level-merge.js";
 import {
@@ -8,6 +8,7 @@ import {
   groupByPartition,
   normalizeFingerprint,
   OwnedPartition,
+  PartitionedSeenSet,
   partitionOf,
   PARTITIONS,
   tableHas,
@@ -50,6 +51,29 @@ describe("partitioned seen-set", () => {
     const fp = new Int32Array([0, 0]);
     normalizeFingerprint(fp);
     expect(fp[0]! | fp[1]!).not.toBe(0);
+  });
+});
+
+describe("PartitionedSeenSet", () => {
+  it("answers as a FingerprintSet does, (0, 0) included, and stops growing at maxBytes", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer(), fc.integer({ min: -50, max: 50 })), { maxLength: 400 }), (pairs) => {
+        const set = new PartitionedSeenSet();
+        const reference = new FingerprintSet();
+        for (const [hi, lo] of [[0, 0] as [number, number], ...pairs]) {
+          expect(set.has(hi, lo)).toBe(reference.has(hi, lo));
+          expect(set.add(hi, lo)).toBe(reference.add(hi, lo));
+        }
+        for (const [hi, lo] of pairs) expect(set.has(hi, lo ^ 1)).toBe(reference.has(hi, lo ^ 1));
+        expect(set.refs().reduce((n, r) => n + r.count, 0)).toBe(reference.size);
+      }),
+    );
+    const capped = new PartitionedSeenSet();
+    capped.maxBytes = capped.bytes;
+    let last: AddResult = AddResult.Added;
+    for (let i = 1; i < 100_000 && last !== AddResult.Full; i++) last = capped.add(i << 26, i);
+    expect(last).toBe(AddResult.Full);
+    expect(capped.bytes).toBe(capped.maxBytes);
   });
 });
 
