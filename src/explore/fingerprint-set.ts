@@ -62,16 +62,6 @@ export class FingerprintSet extends GrowingTable {
     return tableHas(this.table, hi | 0, lo | 0);
   }
 
-  /** Calls `f` with every fingerprint in the set (as stored: (0, 0) remapped), in slot order. */
-  forEach(f: (hi: number, lo: number) => void): void {
-    const table = this.table;
-    for (let at = 0; at < table.length; at += 2) {
-      const hi = table[at]!;
-      const lo = table[at + 1]!;
-      if ((hi | lo) !== 0) f(hi, lo);
-    }
-  }
-
   /** A new array (the old one is rehashed from); undefined when it cannot be allocated. */
   protected enlarge(slots: number): Enlarged | undefined {
     try {

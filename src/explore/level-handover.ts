@@ -1,12 +1,12 @@
 // The parallel BFS going on from where explore() stopped between two levels (bfs.ts, createSearch
-// with a HandOver): explore()'s seen-set, parent table and next level in parallel-bfs.ts's terms.
+// with a HandOver and a PartitionedSeenSet): explore()'s parent table and next level in
+// parallel-bfs.ts's terms; its seen-set is already the level search's partitions.
 
 import { ownRegion, type Region } from "./arena.js";
 import type { SearchSnapshot } from "./bfs.js";
-import { AddResult, FingerprintSet } from "./fingerprint-set.js";
 import { chunkStarts } from "./level-store.js";
 import { packRows } from "./packed-rows.js";
-import { createPartition, OwnedPartition, PartitionedSeenSet, PARTITIONS, partitionOf, type PartitionRef } from "./partitioned-set.js";
+import { PartitionedSeenSet, type PartitionRef } from "./partitioned-set.js";
 import type { CandidateSource } from "./parallel-tasks.js";
 
 /** A level of explore()'s past as parallel-bfs.ts stores it (LevelStore.push's arguments). */
@@ -17,8 +17,8 @@ export interface StoredPages {
 }
 
 export interface HandedLevels {
-  /** The seen-set as partitions; undefined when a partition could not hold its share (memory). */
-  readonly parts: PartitionRef[] | undefined;
+  /** The seen-set's partitions. */
+  readonly parts: PartitionRef[];
   /** Levels 0 to `snapshot.level - 1`: their parent pages. */
   readonly past: StoredPages[];
   /** The level to expand next, as the only source of its states (all flagged). */
@@ -27,16 +27,15 @@ export interface HandedLevels {
   readonly size: number;
 }
 
-/** Converts `snapshot` (taken before level `snapshot.level` is expanded); `memoryBytes` caps each partition's share. */
-export function handOverLevels(snapshot: SearchSnapshot, memoryBytes: number): HandedLevels {
-  const { parents, levelStarts, level, next } = snapshot;
-  // Step 1: The seen-set: its partitions as they are, or a FingerprintSet's fingerprints one by
-  // one (stored remapped as ours) into partitions made big enough for their share at once.
-  const { seen } = snapshot;
-  let parts: PartitionRef[] | undefined;
-  if (seen instanceof PartitionedSeenSet) parts = seen.refs();
-  else if (seen instanceof FingerprintSet) parts = partitionsOf(seen, memoryBytes);
-  else throw new Error("internal: a seen-set the parallel BFS cannot take over");
+/**
+ * Converts `snapshot` (taken before level `snapshot.level` is expanded), whose seen-set must be a
+ * PartitionedSeenSet: its partitions are taken as they are.
+ */
+export function handOverLevels(snapshot: SearchSnapshot): HandedLevels {
+  const { parents, levelStarts, level, next, seen } = snapshot;
+  // Step 1: The seen-set.
+  if (!(seen instanceof PartitionedSeenSet)) throw new Error("internal: only a PartitionedSeenSet can be handed over");
+  const parts = seen.refs();
   // Step 2: Parent pages of levels 0 .. level - 1: per state, its parent's rank in the level
   // before (-1 for initial states) as deltas within a page, and the step's ordinal.
   const rankOfParent = (index: number, l: number): number => {
@@ -92,16 +91,4 @@ export function handOverLevels(snapshot: SearchSnapshot, memoryBytes: number): H
   const flags = ownRegion(Math.max(size, 1));
   new Uint8Array(flags.buffer).fill(1);
   return { parts, past, source, flags, size };
-}
-
-/** The fingerprints of `seen` as partitions; undefined when a partition could not hold its share. */
-function partitionsOf(seen: FingerprintSet, memoryBytes: number): PartitionRef[] | undefined {
-  const shares = new Int32Array(PARTITIONS);
-  seen.forEach((hi) => shares[partitionOf(hi)]!++);
-  const owned = Array.from(shares, (share) => new OwnedPartition(createPartition(share), memoryBytes / PARTITIONS));
-  let full = false;
-  seen.forEach((hi, lo) => {
-    if (!full && owned[partitionOf(hi)]!.add(hi, lo) === AddResult.Full) full = true;
-  });
-  return full ? undefined : owned.map((o) => o.toRef());
 }

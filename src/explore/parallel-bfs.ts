@@ -143,11 +143,7 @@ class LevelSearch {
     this.levelsFound = from.levelsFound;
     this.level = from.level;
     this.peakBytes = from.peakBytes;
-    const handed = handOverLevels(from, this.memoryBytes);
-    if (handed.parts === undefined) {
-      this.stop = { kind: "limit", limit: "memory" };
-      return;
-    }
+    const handed = handOverLevels(from);
     this.parts = handed.parts;
     for (const level of handed.past) this.store.push(level.starts, level.parents, level.bases);
     const { size, source, flags } = handed;

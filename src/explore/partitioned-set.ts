@@ -59,11 +59,9 @@ export interface PartitionRef {
   readonly count: number;
 }
 
-/** A new empty partition, with room for `entries` fingerprints before it must grow. */
-export function createPartition(entries = 0): PartitionRef {
-  let slots = INITIAL_SLOTS;
-  while (slots * MAX_LOAD < entries) slots *= 2;
-  return { buffer: createGrowableBuffer(slots * 8), count: 0 };
+/** A new empty partition. */
+export function createPartition(): PartitionRef {
+  return { buffer: createGrowableBuffer(INITIAL_SLOTS * 8), count: 0 };
 }
 
 /**
