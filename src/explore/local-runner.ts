@@ -3,11 +3,12 @@
 
 import type { Model } from "../compile/model.js";
 import { createTaskRunner, type Task, type TaskResult, type TaskRunner } from "./parallel-tasks.js";
+import { createWalkTaskHandler } from "./random-parallel.js";
 import { createTaskHandler } from "./task-handler.js";
 
 /** Runs tasks for `model` on the calling thread (each answer is a resolved promise). */
 export function createLocalRunner(model: Model): TaskRunner {
-  const handle = createTaskHandler(model);
+  const handle = createTaskHandler(model, () => createWalkTaskHandler);
   const run = (task: Task): Promise<TaskResult> => {
     try {
       return Promise.resolve(handle(task));

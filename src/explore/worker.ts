@@ -1,7 +1,8 @@
 // The worker thread of the parallel BFS (loaded by pool.ts from dist/): rebuilds the Model once
 // from the pool's workerData (a WorkerInput: the parsed spec; check and compile are
 // deterministic), then runs tasks with it. It is a thread's composition root, so it may use
-// check/ and compile/; it does not import the parser, which is slow to load.
+// check/ and compile/; it does not import the parser, which is slow to load, nor random search's
+// code (and fast-check) until its first walk task: a thread of the BFS boots without them.
 
 import { workerData } from "node:worker_threads";
 import { check } from "../check/index.js";
@@ -10,9 +11,16 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ActivityRow } from "./activity.js";
 import type { Task, TaskResult, WorkerInput } from "./parallel-tasks.js";
 import type { WalkRangeResult } from "./walk-runner.js";
-import { createTaskHandler } from "./task-handler.js";
+import { createTaskHandler, type WalkHandlerFactory } from "./task-handler.js";
 
 let handler: ((task: Task) => TaskResult) | undefined;
+/** Random search's walk runner factory, imported on the first walk task. */
+let walks: WalkHandlerFactory | undefined;
+
+function loadedWalks(): WalkHandlerFactory {
+  if (walks === undefined) throw new Error("internal: a walk task ran before random search's code was loaded");
+  return walks;
+}
 
 /** Loads the model named by workerData on first use. */
 function getHandler(): (task: Task) => TaskResult {
@@ -25,7 +33,7 @@ function getHandler(): (task: Task) => TaskResult {
     const codes = diagnostics.map((d) => d.code).join(", ");
     throw new Error(`internal: a worker could not rebuild the model of ${input.fileName} (${codes})`);
   }
-  handler = createTaskHandler(compiled.model);
+  handler = createTaskHandler(compiled.model, loadedWalks);
   return handler;
 }
 
@@ -49,8 +57,14 @@ function workUnits(task: Task, result: TaskResult): number {
   return task.kind === "walks" ? (result as WalkRangeResult).steps : 0;
 }
 
-/** The piscina task entry point. */
-export default function runTask(task: Task): TaskResult {
+/** The piscina task entry point (a promise only for the first walk task, which loads their code). */
+export default function runTask(task: Task): TaskResult | Promise<TaskResult> {
+  if (task.kind === "walks" && walks === undefined) {
+    return import("./random-parallel.js").then((loaded) => {
+      walks = loaded.createWalkTaskHandler;
+      return runTask(task);
+    });
+  }
   const mine = task.kind === "warmup" ? undefined : activityRow();
   mine?.start();
   let units = 0;
