@@ -12,7 +12,7 @@ import type { CandidateSource, ExpandResult, ExpandTask } from "./parallel-tasks
 import { locateStateLimit, recountUpTo } from "./parallel-limits.js";
 import { sliceLevel } from "./slice-reader.js";
 import type { CheckResult, LimitKind } from "./result.js";
-import { groupRuns, RunnerChoice, type Runners } from "./runner-choice.js";
+import { RunnerChoice, type Runners } from "./runner-choice.js";
 import { insertLevel } from "./level-insert.js";
 import { handOverLevels } from "./level-handover.js";
 
@@ -189,8 +189,8 @@ class LevelSearch {
     let doneBytes = 0;
     // Phase A: expand every chunk, in runs of consecutive chunks; the first chunk with an event
     // cuts the level there.
-    const runs = await this.choice.expandRuns(cur.size, groupRuns(tasks, this.options.workers), (chunks, results) => {
-      for (const result of results) {
+    const results = await this.choice.expandRuns(cur.size, tasks, this.options.workers, (chunks, chunkResults) => {
+      for (const result of chunkResults) {
         doneGenerated += result.generated;
         doneBytes += candidateBytes(result);
       }
@@ -201,7 +201,6 @@ class LevelSearch {
         Atomics.store(stopFlag, 0, -1);
       }
     });
-    const results = runs.flat();
     if (limited !== undefined) {
       this.stop = { kind: "limit", limit: limited };
       return;

@@ -27,7 +27,8 @@ export interface WorkerPool extends TaskRunner {
 
 /**
  * Starts `threads` worker threads, each rebuilding the model of `input` from its syntax tree (a
- * warm-up task per thread starts that at once; `isReady()` answers true when they are done).
+ * warm-up task per thread starts that at once; `isReady()` answers true when they are done: it
+ * reads a count in shared memory, so it need not wait for this thread's event loop to hear of it).
  * Tasks start in submission order as threads free up. Call `destroy()` when done: tasks still queued or running
  * then reject. Throws when the worker has not been built.
  */
@@ -38,6 +39,8 @@ export function createWorkerPool(threads: number, input: ModelInput): WorkerPool
   if (parsed.ast === undefined) throw new Error(`internal: ${input.fileName} does not parse; load it with loadModel first`);
   const workerInput: WorkerInput = { ast: parsed.ast, fileName: input.fileName, constants: input.constants };
   const board = createActivityBoard(threads);
+  // Each thread counts itself here once it has built the model (see worker.ts).
+  const built = new Int32Array(new SharedArrayBuffer(4));
   const pool = new Piscina<Task, TaskResult>({
     filename,
     minThreads: threads,
@@ -48,7 +51,7 @@ export function createWorkerPool(threads: number, input: ModelInput): WorkerPool
     // last (runner-choice.ts, groupRuns) and counts on them starting in that order.
     stricterFIFO: true,
     idleTimeout: 60_000,
-    workerData: { input: workerInput, activity: board },
+    workerData: { input: workerInput, activity: board, built: built.buffer },
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
   // A task still running when the pool is destroyed (a random search that stopped early abandons
@@ -57,8 +60,7 @@ export function createWorkerPool(threads: number, input: ModelInput): WorkerPool
   pool.on("error", (error: unknown) => {
     if (!destroying) throw error;
   });
-  let warm = 0;
-  const warmups = Array.from({ length: threads }, () => pool.run({ kind: "warmup" }).then(() => void warm++));
+  const warmups = Array.from({ length: threads }, () => pool.run({ kind: "warmup" }));
   const ready = Promise.all(warmups).then(() => undefined);
   ready.catch(() => undefined);
   const runner = createTaskRunner(
@@ -68,5 +70,5 @@ export function createWorkerPool(threads: number, input: ModelInput): WorkerPool
       return pool.destroy();
     },
   );
-  return { ...runner, isReady: () => warm === threads, ready, activity: () => readActivity(board) };
+  return { ...runner, isReady: () => Atomics.load(built, 0) >= threads, ready, activity: () => readActivity(board) };
 }

@@ -55,26 +55,26 @@ export class RunnerChoice {
   }
 
   /**
-   * Runs phase A's runs of a level of `size` states and answers their results in order: on the
-   * pool when it is ready. While a started pool is still booting, they run here one at a time,
-   * with a turn of the event loop between them (the pool's messages need it), and what is left
-   * goes to the pool as soon as it is ready.
+   * Runs phase A for the chunks `tasks` of a level of `size` states, in runs of consecutive chunks
+   * (groupRuns for `workers` threads), and answers their results in chunk order: on the pool
+   * when it is ready. While a started pool is still booting, this thread expands chunks one at a
+   * time, with a turn of the event loop between them, and hands what is left to the pool as soon
+   * as it is ready (so the threads wait for no run of this thread's).
    */
-  async expandRuns(size: number, runs: ExpandTask[][], onDone: (chunks: ExpandTask[], results: ExpandResult[]) => void): Promise<ExpandResult[][]> {
+  async expandRuns(size: number, tasks: ExpandTask[], workers: number, onDone: (chunks: ExpandTask[], results: ExpandResult[]) => void): Promise<ExpandResult[]> {
     const submit = (runner: TaskRunner, chunks: ExpandTask[]): Promise<ExpandResult[]> =>
       runner.run({ kind: "expand-run", chunks }).then(({ results }) => {
         onDone(chunks, results);
         return results;
       });
+    const onRunners = async (runner: TaskRunner, chunks: ExpandTask[]): Promise<ExpandResult[]> =>
+      (await Promise.all(groupRuns(chunks, workers).map((run) => submit(runner, run)))).flat();
     const pool = this.started(size);
-    if (pool === undefined || pool.isReady() || size < (this.runners.poolFrom ?? 0)) {
-      const runner = this.runnerFor(size);
-      return Promise.all(runs.map((chunks) => submit(runner, chunks)));
-    }
-    const done: ExpandResult[][] = [];
-    for (let i = 0; i < runs.length; i++) {
-      if (pool.isReady()) return [...done, ...(await Promise.all(runs.slice(i).map((chunks) => submit(pool, chunks))))];
-      done.push(await submit(this.runners.local, runs[i]!));
+    if (pool === undefined || pool.isReady() || size < (this.runners.poolFrom ?? 0)) return onRunners(this.runnerFor(size), tasks);
+    const done: ExpandResult[] = [];
+    for (let i = 0; i < tasks.length; i++) {
+      if (pool.isReady()) return [...done, ...(await onRunners(pool, tasks.slice(i)))];
+      done.push(...(await submit(this.runners.local, [tasks[i]!])));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return done;

@@ -34,6 +34,9 @@ function getHandler(): (task: Task) => TaskResult {
     throw new Error(`internal: a worker could not rebuild the model of ${input.fileName} (${codes})`);
   }
   handler = createTaskHandler(compiled.model, loadedWalks);
+  // Tell the pool (pool.ts, isReady) that this thread can take work.
+  const built = (workerData as { built?: SharedArrayBuffer }).built;
+  if (built !== undefined) Atomics.add(new Int32Array(built), 0, 1);
   return handler;
 }
 

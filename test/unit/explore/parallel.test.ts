@@ -130,31 +130,41 @@ describe("exploreLevels on this thread equals explore()", () => {
   });
 
   it("hands a level to a pool that becomes ready mid-level, with the same result", async () => {
-    const cases: [ReturnType<typeof bits>, ExploreOptions][] = [
-      [bits(12, { dropFrom: 7 }), {}],
-      [bits(12, { invariants: [{ name: "notIt", holds: ([m]) => m !== 0b101101100110 }] }), {}],
-      [bits(12, { dropFrom: 7 }), { maxStates: 3000 }],
+    // [model, options, chunks]: the pool is ready once this thread has expanded `chunks` chunks.
+    const cases: [ReturnType<typeof bits>, ExploreOptions, number][] = [
+      [bits(12, { dropFrom: 7 }), {}, 5],
+      [bits(12, { invariants: [{ name: "notIt", holds: ([m]) => m !== 0b101101100110 }] }), {}, 5],
+      [bits(12, { dropFrom: 7 }), { maxStates: 3000 }, 5],
+      [bits(14, { dropFrom: 9 }), {}, 10],
     ];
-    for (const [model, options] of cases) {
+    for (const [model, options, chunks] of cases) {
       // A stand-in pool (this thread's runner) that says it is ready only once this thread has
-      // run five runs of phase A: levels 0-3 are one run each, so the fifth is the first of the
-      // four runs of level 4, and the level search must hand the other three to the pool.
-      let here = 0;
+      // expanded `chunks` chunks. While the pool boots, this thread expands a chunk at a time
+      // (levels 0-3 of bits(12) are one chunk each, so the fifth is level 4's first; bits(14)'s
+      // tenth is the first of level 5's eight), and the level search must hand the rest of that
+      // level, and every level after it, to the pool.
+      let chunksHere = 0;
       let ranOnPool = 0;
       const local = createLocalRunner(model);
       const inner = createLocalRunner(model);
-      const counting = (runner: typeof local, count: () => void) => ({
+      const counting = (runner: typeof local, count: (chunks: number) => void) => ({
         ...runner,
         run: ((task: Parameters<typeof local.run>[0]) => {
-          if (task.kind === "expand-run") count();
+          if (task.kind === "expand-run") count(task.chunks.length);
           return runner.run(task as never);
         }) as typeof local.run,
       });
-      const pool = { ...counting(inner, () => ranOnPool++), isReady: () => here >= 5, ready: Promise.resolve() };
-      const runners = { local: counting(local, () => here++), pool: () => pool, poolFrom: 1, startAfterMs: 0 };
+      const pool = { ...counting(inner, () => ranOnPool++), isReady: () => chunksHere >= chunks, ready: Promise.resolve() };
+      const runners = {
+        local: counting(local, (n) => (chunksHere += n)),
+        pool: () => pool,
+        poolFrom: 1,
+        startAfterMs: 0,
+      };
       const result = await exploreLevels(model, runners, { ...options, workers: 2 });
       expect(stable(result)).toEqual(stable(explore(model, options)));
       expect(ranOnPool).toBeGreaterThan(0);
+      expect(chunksHere).toBe(chunks);
     }
   });
 
