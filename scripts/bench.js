@@ -2,9 +2,11 @@
 // core, each run in a child process so that its peak memory (max RSS) is its own, and times SPIN
 // and a hand-written JavaScript BFS on the same TwoPhase sizes when they are available.
 //   node scripts/bench.js [--quick] [--repeat N]
-// --quick: TwoPhase K=7 only, no other specs, one round. --repeat N (default 3): N rounds, each
+// --quick: TwoPhase K=7 only, no other specs, one round. --repeat N (default 5): N rounds, each
 // running every worker count (and SPIN and the hand-written mark) once, back to back; the table
-// shows medians, so one slow moment of a shared host does not decide a ratio.
+// shows medians, so one slow moment of a shared host does not decide a ratio (with three rounds,
+// two slow ones could, and on this 2-core host did: a K=9 speed-up of 1.34x with one 2-worker
+// run at 10.2 s, against 1.77x from five rounds of the same code minutes later).
 // It also times random search (steps/s) on TwoPhase K=7 (and K=9 without --quick).
 
 import { spawnSync } from "node:child_process";
@@ -213,7 +215,7 @@ else if (process.argv[2] === "--child") await runChild(JSON.parse(process.argv[3
 else {
   const quick = process.argv.includes("--quick");
   const at = process.argv.indexOf("--repeat");
-  const repeat = at > 0 ? Number(process.argv[at + 1]) : quick ? 1 : 3;
+  const repeat = at > 0 ? Number(process.argv[at + 1]) : quick ? 1 : 5;
   if (!Number.isInteger(repeat) || repeat < 1) {
     console.error("bench: --repeat takes a whole number of rounds, 1 or more");
     process.exit(2);
