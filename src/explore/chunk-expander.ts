@@ -179,7 +179,9 @@ export function createChunkExpander(model: Model): ChunkExpander {
     let taken = 0;
     try {
       while (reader.next()) {
-        if (Atomics.load(stop, 0) < task.chunk) {
+        // An earlier chunk's event makes this one moot. Asked every 64 states: an atomic load
+        // costs ~8 ns, about 1% of expanding a TwoPhase state.
+        if ((taken & 63) === 0 && Atomics.load(stop, 0) < task.chunk) {
           skipped = true;
           break;
         }
