@@ -5,7 +5,7 @@
 
 import type { Model } from "../compile/model.js";
 import { loadModel } from "../index.js";
-import { createSearch, explore, type ExploreOptions, type SearchSnapshot } from "./bfs.js";
+import { createSearch, explore, type ExploreOptions, type Search, type SearchSnapshot } from "./bfs.js";
 import { createLocalRunner } from "./local-runner.js";
 import { exploreLevels } from "./parallel-bfs.js";
 import type { ModelInput } from "./parallel-tasks.js";
@@ -21,15 +21,18 @@ export interface ParallelOptions extends ExploreOptions {
   readonly workers: number;
   /**
    * Levels of fewer states than this are expanded on this thread (threads would cost more than
-   * they save), and threads start only after 200 ms; until then the search is explore()'s;
-   * default 4096. Results do not depend on it; tests set 0 to use the workers from the first level.
+   * they save), and the search goes to threads only after 200 ms (see searchUntilLong); until then
+   * it is explore()'s; default 4096. Results do not depend on it; tests set 0 to use the workers
+   * from the first level.
    */
   readonly workersFrom?: number;
 }
 
 const WORKERS_FROM = 4096;
-/** Threads start only once the search has run this long (their start costs about 0.25 s). */
+/** The search goes to threads only after 200 ms; until then it is explore()'s. */
 const WORKERS_AFTER_MS = 200;
+/** Threads may start booting this early, when the levels grow fast (see growsLong). */
+const BOOT_AFTER_MS = 30;
 /** explore() runs in slices of this many ms before a hand-over, so that timers and signals run. */
 const SLICE_MS = 50;
 
@@ -44,39 +47,56 @@ export async function exploreParallel(input: ModelInput, options: ParallelOption
   const main = model ?? load(input);
   if (options.workers <= 1) return explore(main, options);
   const poolFrom = options.workersFrom ?? WORKERS_FROM;
-  // Step 1: Search with explore() (the fastest on one thread) until the search looks long
-  // enough for threads; a short search ends there.
-  let from: SearchSnapshot | undefined;
-  if (poolFrom > 0) {
-    const startedAt = performance.now();
-    // A search whose levels shrink is ending: threads would start for its last few levels (a
-    // long one with small levels is handed over only while they do not shrink).
-    let previous = 0;
-    const handOver = (_: number, size: number): boolean => {
-      const long = looksLong(performance.now() - startedAt, size, poolFrom, WORKERS_AFTER_MS);
-      const go = long && (size >= 16 * poolFrom || size >= previous);
-      previous = size;
-      return go;
-    };
-    // Its seen-set is already the level search's partitions: the hand-over copies none of it.
-    const search = createSearch(main, options, handOver, new PartitionedSeenSet(options.memoryBytes));
-    while (!search.run(SLICE_MS)) await new Promise<void>((resolve) => setImmediate(resolve));
-    from = search.handedOver();
-    if (from === undefined) return search.result();
-  }
-  // Step 2: Go on level by level, on the threads for big levels.
   let pool: WorkerPool | undefined;
-  const runners = {
-    local: createLocalRunner(main),
-    pool: () => (pool ??= createWorkerPool(options.workers, input)),
-    poolFrom,
-    startAfterMs: WORKERS_AFTER_MS,
-  };
+  const startPool = (): WorkerPool => (pool ??= createWorkerPool(options.workers, input));
   try {
+    // Step 1: Search with explore() (the fastest on one thread) until the search looks long
+    // enough for threads and they are ready; a short search ends there.
+    let from: SearchSnapshot | undefined;
+    if (poolFrom > 0) {
+      const search = searchUntilLong(main, options, poolFrom, startPool, () => pool?.isReady() === true);
+      while (!search.run(SLICE_MS)) await new Promise<void>((resolve) => setImmediate(resolve));
+      from = search.handedOver();
+      if (from === undefined) return search.result();
+    }
+    // Step 2: Go on level by level, on the threads for big levels.
+    const runners = { local: createLocalRunner(main), pool: startPool, poolFrom, startAfterMs: WORKERS_AFTER_MS };
     return await exploreLevels(main, runners, options, from);
   } finally {
     await pool?.destroy();
   }
+}
+
+/**
+ * explore()'s search, to be handed over at a level boundary once it looks long (see looksLong)
+ * and the threads are ready. They start booting (`startPool`) when the search looks long, or
+ * earlier, once it is 30 ms old, when its levels grow fast enough to look long within two more
+ * levels (see growsLong): they then boot (about 0.25 s) on the core explore() leaves idle, and
+ * the search is handed to threads that are ready. Its seen-set is already the level search's
+ * partitions: the hand-over copies none of it.
+ */
+function searchUntilLong(model: Model, options: ExploreOptions, poolFrom: number, startPool: () => void, isReady: () => boolean): Search {
+  const startedAt = performance.now();
+  let previous = 0;
+  const handOver = (_: number, size: number): boolean => {
+    const elapsed = performance.now() - startedAt;
+    const long = looksLong(elapsed, size, poolFrom, WORKERS_AFTER_MS);
+    if (long || (elapsed >= BOOT_AFTER_MS && growsLong(previous, size, 16 * poolFrom))) startPool();
+    // A search whose levels shrink is ending: threads would take only its last few levels (a
+    // long one with small levels is handed over only while they do not shrink).
+    const go = long && (size >= 16 * poolFrom || size >= previous) && isReady();
+    previous = size;
+    return go;
+  };
+  return createSearch(model, options, handOver, new PartitionedSeenSet(options.memoryBytes));
+}
+
+/**
+ * Whether levels that grew from `previous` to `size` states reach `target` within two more
+ * levels at that rate (size × (size / previous)² ≥ target).
+ */
+export function growsLong(previous: number, size: number, target: number): boolean {
+  return previous > 0 && size > previous && size * size * size >= target * previous * previous;
 }
 
 function load(input: ModelInput): Model {

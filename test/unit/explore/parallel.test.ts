@@ -9,7 +9,7 @@ import type { Model } from "../../../src/compile/model.js";
 import { createSearch, explore, type ExploreOptions } from "../../../src/explore/bfs.js";
 import { createLocalRunner } from "../../../src/explore/local-runner.js";
 import { exploreLevels, type Runners } from "../../../src/explore/parallel-bfs.js";
-import { exploreParallel } from "../../../src/explore/parallel.js";
+import { exploreParallel, growsLong } from "../../../src/explore/parallel.js";
 import { createWorkerPool } from "../../../src/explore/pool.js";
 import { PartitionedSeenSet } from "../../../src/explore/partitioned-set.js";
 import type { CheckResult } from "../../../src/explore/result.js";
@@ -241,6 +241,18 @@ describe("exploreParallel on worker threads equals explore()", () => {
         await pool.destroy();
       }
     }
+  });
+
+  it("boots threads early only for levels that grow fast (growsLong)", () => {
+    // TwoPhase K=9's levels 4 -> 5 (4,029 -> 12,888 states) reach 65,536 within two levels;
+    // K=7's never do (its widest level has 42,924 states).
+    expect(growsLong(4029, 12888, 65536)).toBe(true);
+    expect(growsLong(20449, 29372, 65536)).toBe(false);
+    expect(growsLong(37772, 42924, 65536)).toBe(false);
+    expect(growsLong(100000, 90000, 65536)).toBe(false);
+    expect(growsLong(0, 70000, 65536)).toBe(false);
+    expect(growsLong(16384, 32768, 131072)).toBe(true);
+    expect(growsLong(16384, 32767, 131072)).toBe(false);
   });
 
   it("refuses an input that does not compile", async () => {
