@@ -78,7 +78,7 @@ class LevelSearch {
   private level = 0;
   private peakBytes = 0;
   private lastProgressAt: number;
-  /** Which runner runs each task (this thread, or the pool once it is started and ready). */
+  /** Which runner runs each task (this thread for small levels, else the pool if there is one). */
   private readonly choice: RunnerChoice;
 
   constructor(
@@ -88,7 +88,7 @@ class LevelSearch {
     private readonly from?: SearchSnapshot,
   ) {
     this.startedAt = from?.startedAt ?? performance.now();
-    this.choice = new RunnerChoice(runners, this.startedAt);
+    this.choice = new RunnerChoice(runners);
     this.maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
     this.maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
     this.deadline = this.startedAt + (options.timeLimitMs ?? Number.POSITIVE_INFINITY);
@@ -100,14 +100,11 @@ class LevelSearch {
   }
 
   async run(): Promise<CheckResult> {
-    await this.choice.waitForEagerPool();
+    await this.choice.ready();
     // Step 1: Add the initial states (level 0), here, as explore() does; or take over explore()'s
-    // search (the pool, if the search looks long, boots meanwhile).
+    // search.
     if (this.from === undefined) this.addInitialStates();
-    else {
-      await this.choice.yieldToPool(this.from.next.size);
-      this.takeOver(this.from);
-    }
+    else this.takeOver(this.from);
     while (this.stop === undefined && this.current.size > 0) {
       // Step 2: Between levels, honour the depth bound and poll the other limits.
       if (this.level === this.maxDepth) {
@@ -116,7 +113,6 @@ class LevelSearch {
       }
       this.stop = this.poll(this.dataBytes(0), 0);
       if (this.stop !== undefined) break;
-      await this.choice.yieldToPool(this.current.size);
       await this.expandLevel();
       this.level++;
     }

@@ -60,7 +60,8 @@ export async function exploreParallel(input: ModelInput, options: ParallelOption
       if (from === undefined) return search.result();
     }
     // Step 2: Go on level by level, on the threads for big levels.
-    const runners = { local: createLocalRunner(main), pool: startPool, poolFrom, startAfterMs: WORKERS_AFTER_MS };
+    // (After a hand-over the pool is already started and ready.)
+    const runners = { local: createLocalRunner(main), pool: startPool(), poolFrom };
     return await exploreLevels(main, runners, options, from);
   } finally {
     await pool?.destroy();

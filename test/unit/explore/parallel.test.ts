@@ -129,45 +129,6 @@ describe("exploreLevels on this thread equals explore()", () => {
     for (const model of models) expect(stable(await onThisThread(model, 2))).toEqual(stable(explore(model)));
   });
 
-  it("hands a level to a pool that becomes ready mid-level, with the same result", async () => {
-    // [model, options, chunks]: the pool is ready once this thread has expanded `chunks` chunks.
-    const cases: [ReturnType<typeof bits>, ExploreOptions, number][] = [
-      [bits(12, { dropFrom: 7 }), {}, 5],
-      [bits(12, { invariants: [{ name: "notIt", holds: ([m]) => m !== 0b101101100110 }] }), {}, 5],
-      [bits(12, { dropFrom: 7 }), { maxStates: 3000 }, 5],
-      [bits(14, { dropFrom: 9 }), {}, 10],
-    ];
-    for (const [model, options, chunks] of cases) {
-      // A stand-in pool (this thread's runner) that says it is ready only once this thread has
-      // expanded `chunks` chunks. While the pool boots, this thread expands a chunk at a time
-      // (levels 0-3 of bits(12) are one chunk each, so the fifth is level 4's first; bits(14)'s
-      // tenth is the first of level 5's eight), and the level search must hand the rest of that
-      // level, and every level after it, to the pool.
-      let chunksHere = 0;
-      let ranOnPool = 0;
-      const local = createLocalRunner(model);
-      const inner = createLocalRunner(model);
-      const counting = (runner: typeof local, count: (chunks: number) => void) => ({
-        ...runner,
-        run: ((task: Parameters<typeof local.run>[0]) => {
-          if (task.kind === "expand-run") count(task.chunks.length);
-          return runner.run(task as never);
-        }) as typeof local.run,
-      });
-      const pool = { ...counting(inner, () => ranOnPool++), isReady: () => chunksHere >= chunks, ready: Promise.resolve() };
-      const runners = {
-        local: counting(local, (n) => (chunksHere += n)),
-        pool: () => pool,
-        poolFrom: 1,
-        startAfterMs: 0,
-      };
-      const result = await exploreLevels(model, runners, { ...options, workers: 2 });
-      expect(stable(result)).toEqual(stable(explore(model, options)));
-      expect(ranOnPool).toBeGreaterThan(0);
-      expect(chunksHere).toBe(chunks);
-    }
-  });
-
   it("stops with a time limit and reports progress", async () => {
     const progress: number[] = [];
     const result = await onThisThread(bits(12), 2, { timeLimitMs: 0, onProgress: (p) => progress.push(p.distinctStates) });
@@ -234,7 +195,7 @@ describe("exploreParallel on worker threads equals explore()", () => {
       const model = loadModel(input.source, file).model!;
       const pool = createWorkerPool(2, input);
       try {
-        const run = await handedOverAt(model, level, {}, { local: createLocalRunner(model), pool: () => pool, poolFrom: 0 });
+        const run = await handedOverAt(model, level, {}, { local: createLocalRunner(model), pool, poolFrom: 0 });
         expect(run.handed).toBe(true);
         expect(stable(run.result)).toEqual(stable(explore(model)));
       } finally {
