@@ -10,7 +10,6 @@ import { ExitCode, worstExitCode } from "./exit-codes.js";
 import { HELP_CHECK, HELP_EXPLORE, HELP_MAIN, HELP_MERGE } from "./help.js";
 import { mergeReports, specLookup } from "./merge.js";
 import { runCheck } from "./run-check.js";
-import { runExplore } from "./run-explore.js";
 import { OutputError, chooseReporter, type ChosenReporter } from "./reporters.js";
 import { internalError } from "../index.js";
 
@@ -30,8 +29,11 @@ async function main(argv: readonly string[]): Promise<number> {
       return ExitCode.Ok;
     case "check":
       return check(command.options);
-    case "explore":
+    case "explore": {
+      // The explorer is all ink: loaded only for this command (see reporters.ts).
+      const { runExplore } = await import("./run-explore.js");
       return runExplore(command.options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    }
     case "merge":
       return merge(command.options);
   }
@@ -45,7 +47,7 @@ async function merge(options: MergeOptions): Promise<number> {
     printDiagnostics(diagnostics);
     return ExitCode.UsageError;
   }
-  const chosen = chooseReporter(options, readVersion(), () => process.exit(ExitCode.Interrupted));
+  const chosen = await chooseReporter(options, readVersion(), () => process.exit(ExitCode.Interrupted));
   for (const report of reports) {
     chosen.reporter.onStart(report.file);
     chosen.reporter.onFile(report, lookup);
@@ -78,7 +80,7 @@ async function check(options: CheckOptions): Promise<number> {
     interrupted = true;
     chosen.stopping();
   };
-  const chosen = chooseReporter(options, readVersion(), onInterrupt);
+  const chosen = await chooseReporter(options, readVersion(), onInterrupt);
   const restore = (): void => chosen.close();
   process.once("exit", restore);
   process.on("SIGINT", onInterrupt);

@@ -3,30 +3,8 @@
 // (worker.js loads in ~75 ms without them, ~230 ms with); random search's code and fast-check
 // another ~35 ms, so they wait for the first walk task. This follows worker.ts's static imports.
 
-import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const SRC = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "src");
-
-/** Every module worker.ts loads (relative paths under src/), and the packages they import. */
-function importGraph(entry: string): { modules: string[]; packages: string[] } {
-  const modules = new Set<string>();
-  const packages = new Set<string>();
-  const pending = [join(SRC, entry)];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (modules.has(file)) continue;
-    modules.add(file);
-    // Value imports only: `import type` and `export type` are erased by tsc.
-    const source = readFileSync(file, "utf8");
-    for (const [, spec] of source.matchAll(/^(?:import|export)(?! type)[^;]*?from "([^"]+)";/gms)) {
-      if (spec!.startsWith(".")) pending.push(join(dirname(file), spec!.replace(/\.js$/, ".ts")));
-      else packages.add(spec!);
-    }
-  }
-  return { modules: [...modules].map((m) => relative(SRC, m)), packages: [...packages] };
-}
+import { importGraph } from "../../helpers/import-graph.js";
 
 describe("the worker thread's imports", () => {
   it("leave out the parser and chevrotain", () => {
