@@ -4,6 +4,9 @@
 // from node_modules (a dev dependency), or says plainly what is missing.
 const major = Number(process.versions.node.split(".")[0]);
 if (major >= 22) {
+  // Node's compile cache first, for this process and its worker threads (src/util/compile-cache.ts).
+  const { enableCompileCache } = await import("../dist/util/compile-cache.js");
+  enableCompileCache();
   await import("../dist/cli/main.js");
 } else {
   const { spawnSync } = await import("node:child_process");

@@ -24,6 +24,9 @@ const LARGER_SPECS = ["leader-election", "register-consistent", "quorum-overlap"
 
 /** One exploration in this process; prints its figures as JSON on the last line. */
 async function runChild({ file, constants, workers }) {
+  // As the CLI does (bin/faultline.js): its worker threads load their modules from the cache.
+  const { enableCompileCache } = await import("../dist/util/compile-cache.js");
+  enableCompileCache();
   const { loadModel } = await import("../dist/index.js");
   const { exploreParallel } = await import("../dist/explore/parallel.js");
   const source = readFileSync(join(ROOT, file), "utf8");
