@@ -108,6 +108,15 @@ function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * The speed-up of medians, and for several rounds the range of each round's own ratio (its
+ * 1-worker run over its run here, back to back): `1.56x (1.41-1.83)`.
+ */
+function speedUpCell(ofMedians, perRound, isBase) {
+  const text = `${fmt(ofMedians, 2)}x`;
+  return isBase || perRound.length < 2 ? text : `${text} (${fmt(Math.min(...perRound), 2)}-${fmt(Math.max(...perRound), 2)})`;
+}
+
 /** Median seconds, and the range when there were several runs: `7.71 (7.14-8.20)`. */
 function secondsCell(list) {
   const text = fmt(median(list), 2);
@@ -164,7 +173,7 @@ async function main(quick, repeat) {
         secondsCell(list),
         fmt(r.distinctStates / seconds),
         fmt(Math.max(...runs[i].map((x) => x.maxRss)) / 1048576),
-        `${fmt(oneWorker / seconds, 2)}x`,
+        speedUpCell(oneWorker / seconds, runs[0].map((one, r) => one.seconds / runs[i][r].seconds), i === 0),
         against(marks.hand),
         against(marks.spin),
       ]);
@@ -175,7 +184,8 @@ async function main(quick, repeat) {
   console.log("\nseconds: the search (threads started and stopped included), wall clock, one child process per run:");
   console.log("the median of the rounds (fastest-slowest); states/s from the median;");
   console.log("peak MB: the largest max RSS of those processes (their threads included);");
-  console.log("speed-up: the 1-worker median / this median; vs X: this median / X's median on the same K (below 1x: faster).");
+  console.log("speed-up: the 1-worker median / this median (in brackets: the lowest and highest of each round's 1-worker");
+  console.log("seconds / its seconds here); vs X: this median / X's median on the same K (below 1x: faster).");
   for (const note of notes) console.log(`note: ${note}`);
   console.log("\nrandom search, one worker (seed 1, walk depth 100; steps/s over the whole search):\n");
   const randomRows = [];
