@@ -6,7 +6,9 @@
 // running every worker count (and SPIN and the hand-written mark) once, back to back; the table
 // shows medians, so one slow moment of a shared host does not decide a ratio (with three rounds,
 // two slow ones could, and on this 2-core host did: a K=9 speed-up of 1.34x with one 2-worker
-// run at 10.2 s, against 1.77x from five rounds of the same code minutes later).
+// run at 10.2 s, against 1.77x from five rounds of the same code minutes later). The speed-up is
+// the median of the rounds' own ratios: this host's speed drifts by a third over minutes, and the
+// two runs of a ratio, back to back, drift together.
 // It also times random search (steps/s) on TwoPhase K=7 (and K=9 without --quick).
 
 import { spawnSync } from "node:child_process";
@@ -109,11 +111,12 @@ function median(values) {
 }
 
 /**
- * The speed-up of medians, and for several rounds the range of each round's own ratio (its
- * 1-worker run over its run here, back to back): `1.56x (1.41-1.83)`.
+ * The speed-up from one worker: the median of the rounds' own ratios (a round's 1-worker seconds
+ * over its seconds here, run back to back, so that a slow minute of a shared host slows both
+ * sides of a ratio), and for several rounds their range: `1.76x (1.65-2.10)`.
  */
-function speedUpCell(ofMedians, perRound, isBase) {
-  const text = `${fmt(ofMedians, 2)}x`;
+function speedUpCell(perRound, isBase) {
+  const text = `${fmt(median(perRound), 2)}x`;
   return isBase || perRound.length < 2 ? text : `${text} (${fmt(Math.min(...perRound), 2)}-${fmt(Math.max(...perRound), 2)})`;
 }
 
@@ -156,7 +159,6 @@ async function main(quick, repeat) {
       else marks.spin.push(model.seconds);
     }
     // Step 2: One row per worker count, from the medians.
-    const oneWorker = median(runs[0].map((r) => r.seconds));
     workerCounts.forEach((workers, i) => {
       const list = runs[i].map((r) => r.seconds);
       const seconds = median(list);
@@ -173,7 +175,7 @@ async function main(quick, repeat) {
         secondsCell(list),
         fmt(r.distinctStates / seconds),
         fmt(Math.max(...runs[i].map((x) => x.maxRss)) / 1048576),
-        speedUpCell(oneWorker / seconds, runs[0].map((one, r) => one.seconds / runs[i][r].seconds), i === 0),
+        speedUpCell(runs[0].map((one, r) => one.seconds / runs[i][r].seconds), i === 0),
         against(marks.hand),
         against(marks.spin),
       ]);
@@ -184,8 +186,9 @@ async function main(quick, repeat) {
   console.log("\nseconds: the search (threads started and stopped included), wall clock, one child process per run:");
   console.log("the median of the rounds (fastest-slowest); states/s from the median;");
   console.log("peak MB: the largest max RSS of those processes (their threads included);");
-  console.log("speed-up: the 1-worker median / this median (in brackets: the lowest and highest of each round's 1-worker");
-  console.log("seconds / its seconds here); vs X: this median / X's median on the same K (below 1x: faster).");
+  console.log("speed-up: the median of the rounds' own ratios, each round's 1-worker seconds / its seconds here, run back");
+  console.log("to back (in brackets: the lowest and highest of them); vs X: this median / X's median on the same K (below 1x:");
+  console.log("faster).");
   for (const note of notes) console.log(`note: ${note}`);
   console.log("\nrandom search, one worker (seed 1, walk depth 100; steps/s over the whole search):\n");
   const randomRows = [];
