@@ -158,7 +158,7 @@ async function main(quick, repeat) {
       if (model.note) notes.add(model.note);
       else marks.spin.push(model.seconds);
     }
-    // Step 2: One row per worker count, from the medians.
+    // Step 2: One row per worker count, from the medians (the speed-up from the rounds' pairs).
     workerCounts.forEach((workers, i) => {
       const list = runs[i].map((r) => r.seconds);
       const seconds = median(list);
